@@ -1,0 +1,105 @@
+//! Front matter of a statement: a leading ` date YYYY-MM-DD` and a heading line.
+
+/// What precedes the body of a statement, and where the body starts.
+pub struct FrontMatter<'a> {
+    pub date: Option<String>,
+    pub title: Option<String>,
+    pub body: &'a str,
+}
+
+/// Splits the date marker and the heading off normalised text. The date marker comes either on
+/// a line of its own or directly followed by the text on the same line.
+pub fn split_front_matter(text: &str) -> FrontMatter<'_> {
+    let (date, rest) = match leading_date(text) {
+        Some((date, rest)) => (Some(date), rest.trim_start()),
+        None => (None, text),
+    };
+    let (title, body) = match rest.split_once('\n') {
+        Some((first, after)) if is_heading(first) && !after.trim().is_empty() => (
+            Some(first.trim_start_matches('#').trim().to_string()),
+            after.trim_start(),
+        ),
+        _ => (None, rest),
+    };
+    FrontMatter { date, title, body }
+}
+
+fn leading_date(text: &str) -> Option<(String, &str)> {
+    let head = text.get(..5)?;
+    if !head.eq_ignore_ascii_case("date ") {
+        return None;
+    }
+    let candidate = text.get(5..15)?;
+    let ok = candidate.char_indices().all(|(i, c)| match i {
+        4 | 7 => c == '-',
+        _ => c.is_ascii_digit(),
+    });
+    let month: u32 = candidate.get(5..7)?.parse().ok()?;
+    let day: u32 = candidate.get(8..10)?.parse().ok()?;
+    let rest = &text[15..];
+    let separated = rest.is_empty() || rest.starts_with([' ', '\n']);
+    (ok && (1..=12).contains(&month) && (1..=31).contains(&day) && separated)
+        .then(|| (candidate.to_string(), rest))
+}
+
+/// A heading is a Markdown `#` line, or a short line that does not read as a sentence.
+fn is_heading(line: &str) -> bool {
+    let line = line.trim();
+    if line.starts_with('#') {
+        return true;
+    }
+    let words = line.split_whitespace().count();
+    let starts_well = line
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    let ends_like_sentence = line.ends_with(['.', '!', '?', ':', ';', ',', '”', '"', '…']);
+    starts_well && (1..=20).contains(&words) && line.len() <= 200 && !ends_like_sentence
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn date_followed_by_text_on_the_same_line() {
+        let front =
+            split_front_matter("date 2024-07-02 “Lithuania’s priorities remain unchanged.”");
+        assert_eq!(front.date.as_deref(), Some("2024-07-02"));
+        assert_eq!(front.title, None);
+        assert_eq!(front.body, "“Lithuania’s priorities remain unchanged.”");
+    }
+
+    #[test]
+    fn date_on_its_own_line_then_a_heading() {
+        let front = split_front_matter(
+            "date 2023-11-05\nMinisters agree new energy package\nThe ministers agreed today.",
+        );
+        assert_eq!(front.date.as_deref(), Some("2023-11-05"));
+        assert_eq!(
+            front.title.as_deref(),
+            Some("Ministers agree new energy package")
+        );
+        assert_eq!(front.body, "The ministers agreed today.");
+    }
+
+    #[test]
+    fn markdown_heading_is_a_title() {
+        let front = split_front_matter("# Joint statement\n\nThe two governments agree.");
+        assert_eq!(front.title.as_deref(), Some("Joint statement"));
+        assert_eq!(front.body, "The two governments agree.");
+    }
+
+    #[test]
+    fn no_front_matter() {
+        for text in [
+            "The minister said the talks went well. More will follow.",
+            "date of the meeting is unknown. It was postponed.",
+            "date 2024-13-40 is not a date.",
+            "Only one short line",
+        ] {
+            let front = split_front_matter(text);
+            assert_eq!((front.date, front.title, front.body), (None, None, text));
+        }
+    }
+}

@@ -1,0 +1,124 @@
+//! A summary: key points, each tied to the sentences of the original that support it.
+
+use crate::document::{Document, Span};
+use crate::embed::{Embedder, MODEL_DIR_NAME, MODEL_NAME};
+use crate::error::Result;
+use crate::extract::{candidates, key_sentences, RankingConfig};
+use serde::{Deserialize, Serialize};
+use std::path::Path;
+use std::time::Instant;
+
+pub const DEFAULT_POINTS: usize = 5;
+pub const MAX_POINTS: usize = 12;
+
+/// A source sentence backing a key point: its index and its byte span in the document text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Evidence {
+    pub sentence: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct KeyPoint {
+    pub text: String,
+    pub evidence: Vec<Evidence>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Timings {
+    pub embed_ms: f64,
+    pub rank_ms: f64,
+    pub total_ms: f64,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Summary {
+    pub key_points: Vec<KeyPoint>,
+    pub model: String,
+    pub timings_ms: Timings,
+}
+
+/// What the summariser is doing, for progress displays.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
+    Embedding,
+    Ranking,
+}
+
+/// Called as work advances; returning an error (such as `Error::Cancelled`) stops the work.
+pub type Observer<'a> = &'a mut dyn FnMut(Stage, usize, usize) -> Result<()>;
+
+/// The loaded model and ranking settings; load once, summarise many documents.
+pub struct Summarizer {
+    embedder: Embedder,
+    ranking: RankingConfig,
+}
+
+impl Summarizer {
+    /// Loads the models from a `models/` folder.
+    pub fn load(models_dir: &Path) -> Result<Summarizer> {
+        Ok(Summarizer {
+            embedder: Embedder::load(&models_dir.join(MODEL_DIR_NAME))?,
+            ranking: RankingConfig::default(),
+        })
+    }
+
+    /// Replaces the ranking settings (for experiments such as the quality comparison).
+    pub fn set_ranking(&mut self, ranking: RankingConfig) {
+        self.ranking = ranking;
+    }
+
+    pub fn embedder(&self) -> &Embedder {
+        &self.embedder
+    }
+
+    /// The `points` key sentences of `doc` (clamped to 1..=MAX_POINTS), in document order.
+    pub fn summarize(&self, doc: &Document, points: usize, observe: Observer) -> Result<Summary> {
+        let started = Instant::now();
+        let candidates = candidates(doc, &self.ranking);
+        let texts: Vec<&str> = candidates.iter().map(|&i| doc.sentence(i)).collect();
+        let embeddings = self.embedder.embed(&texts, &mut |done, total| {
+            observe(Stage::Embedding, done, total)
+        })?;
+        let embed_ms = ms_since(started);
+        observe(Stage::Ranking, 0, 1)?;
+        let ranked = Instant::now();
+        let chosen = key_sentences(
+            doc,
+            &candidates,
+            &embeddings,
+            points.clamp(1, MAX_POINTS),
+            &self.ranking,
+        );
+        let key_points = chosen
+            .into_iter()
+            .map(|i| {
+                let Span { start, end } = doc.sentences[i].span;
+                KeyPoint {
+                    text: doc.sentence(i).to_string(),
+                    evidence: vec![Evidence {
+                        sentence: i,
+                        start,
+                        end,
+                    }],
+                }
+            })
+            .collect();
+        let rank_ms = ms_since(ranked);
+        Ok(Summary {
+            key_points,
+            model: MODEL_NAME.to_string(),
+            timings_ms: Timings {
+                embed_ms,
+                rank_ms,
+                total_ms: ms_since(started),
+            },
+        })
+    }
+}
+
+fn ms_since(start: Instant) -> f64 {
+    (start.elapsed().as_secs_f64() * 1e4).round() / 10.0
+}

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Sets up Brief, builds it and runs it. Without a display, it says so and summarises the bundled
+# sample statement on the command line instead.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/setup.sh
+sample=tests/fixtures/statement-lt-it-defence-2024-07-02.txt
+
+cargo build --release -p brief-core --bin brief
+if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+  echo
+  echo "No display found (DISPLAY and WAYLAND_DISPLAY are unset), so the desktop window can't open."
+  echo "Summarising the sample statement on the command line instead:"
+  echo
+fi
+exec target/release/brief summarize --format markdown "$sample"
