@@ -7,7 +7,7 @@ packages=(
   build-essential pkg-config libssl-dev
   libwebkit2gtk-4.1-dev libxdo-dev libayatana-appindicator3-dev librsvg2-dev
   # end-to-end tests and screenshots of the real window
-  xvfb xauth webkit2gtk-driver imagemagick fonts-dejavu-core
+  xvfb xauth webkit2gtk-driver xclip imagemagick fonts-dejavu-core
 )
 
 missing=()

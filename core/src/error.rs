@@ -49,21 +49,35 @@ pub enum Error {
     Cancelled,
 }
 
+/// The kind of an [`Error`], stable for programs (the desktop UI, JSON output).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorCode {
+    NotFound,
+    IsDirectory,
+    Unreadable,
+    TooLarge,
+    Empty,
+    Binary,
+    ModelMissing,
+    ModelCorrupt,
+    Internal,
+    Cancelled,
+}
+
 impl Error {
-    /// A stable machine-readable code, for the UI and for JSON output.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            Error::NotFound { .. } => "not_found",
-            Error::IsDirectory { .. } => "is_directory",
-            Error::Unreadable { .. } => "unreadable",
-            Error::TooLarge { .. } => "too_large",
-            Error::Empty | Error::Blank => "empty",
-            Error::Binary => "binary",
+            Error::NotFound { .. } => ErrorCode::NotFound,
+            Error::IsDirectory { .. } => ErrorCode::IsDirectory,
+            Error::Unreadable { .. } => ErrorCode::Unreadable,
+            Error::TooLarge { .. } => ErrorCode::TooLarge,
+            Error::Empty | Error::Blank => ErrorCode::Empty,
+            Error::Binary => ErrorCode::Binary,
             Error::InFile { source, .. } => source.code(),
-            Error::ModelMissing { .. } => "model_missing",
-            Error::ModelCorrupt { .. } => "model_corrupt",
-            Error::Model(_) => "internal",
-            Error::Cancelled => "cancelled",
+            Error::ModelMissing { .. } => ErrorCode::ModelMissing,
+            Error::ModelCorrupt { .. } => ErrorCode::ModelCorrupt,
+            Error::Model(_) => ErrorCode::Internal,
+            Error::Cancelled => ErrorCode::Cancelled,
         }
     }
 
@@ -88,7 +102,7 @@ mod tests {
     #[test]
     fn content_errors_name_the_file_and_keep_their_code() {
         let err = Error::Binary.in_file("/tmp/photo.jpg");
-        assert_eq!(err.code(), "binary");
+        assert_eq!(err.code(), ErrorCode::Binary);
         assert_eq!(
             err.to_string(),
             "/tmp/photo.jpg: this is not a text file (it looks like binary data); open a .txt or .md file"
@@ -100,7 +114,7 @@ mod tests {
         let err = Error::ModelMissing {
             path: "models/all-minilm-l6-v2/model.safetensors".into(),
         };
-        assert_eq!(err.code(), "model_missing");
+        assert_eq!(err.code(), ErrorCode::ModelMissing);
         assert!(err.to_string().contains("Run scripts/setup.sh"));
     }
 }

@@ -13,6 +13,7 @@ pub const MAX_POINTS: usize = 12;
 
 /// A source sentence backing a key point: its index and its byte span in the document text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct Evidence {
     pub sentence: usize,
     pub start: usize,
@@ -20,12 +21,14 @@ pub struct Evidence {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct KeyPoint {
     pub text: String,
     pub evidence: Vec<Evidence>,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct Timings {
     pub embed_ms: f64,
     pub rank_ms: f64,
@@ -33,6 +36,7 @@ pub struct Timings {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct Summary {
     pub key_points: Vec<KeyPoint>,
     pub model: String,

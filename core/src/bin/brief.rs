@@ -137,7 +137,7 @@ fn print(
             }
             println!("# {}", title(doc, file));
             if let Some(date) = &doc.date {
-                println!("\n_{date}_");
+                println!("_{date}_");
             }
             println!();
             points.for_each(|p| println!("- {p}"));

@@ -149,11 +149,18 @@ mod tests {
 
     #[test]
     fn file_errors_name_the_file() {
+        use crate::error::ErrorCode;
         let dir = std::env::temp_dir().join(format!("brief-doc-test-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         let missing = dir.join("gone.txt");
-        assert_eq!(Document::open(&missing).unwrap_err().code(), "not_found");
-        assert_eq!(Document::open(&dir).unwrap_err().code(), "is_directory");
+        assert_eq!(
+            Document::open(&missing).unwrap_err().code(),
+            ErrorCode::NotFound
+        );
+        assert_eq!(
+            Document::open(&dir).unwrap_err().code(),
+            ErrorCode::IsDirectory
+        );
         let empty = dir.join("empty.txt");
         std::fs::write(&empty, b"").unwrap();
         let err = Document::open(&empty).unwrap_err();

@@ -1,0 +1,30 @@
+//! Takes the screenshots in docs/: the real app under Xvfb with the sample statement open and
+//! one key point's evidence highlighted, in the light and the dark theme.
+//!
+//! cargo run -p brief-e2e --example screenshot   (after `cargo build -p brief-app`)
+
+use brief_e2e::{fixture, repo_root, wait_for_all, Harness};
+use std::time::Duration;
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    for (theme, file) in [
+        ("Adwaita", "screenshot.png"),
+        ("Adwaita:dark", "screenshot-dark.png"),
+    ] {
+        // GTK_THEME decides the window's colours and WebKit's prefers-color-scheme.
+        let harness = Harness::start_with_env(&[("GTK_THEME", theme)])?;
+        let client = harness
+            .launch(&[fixture("statement-lt-it-defence-2024-07-02.txt")])
+            .await?;
+        let points = wait_for_all(&client, "[data-testid=key-point]", 5).await?;
+        points[1].click().await?;
+        tokio::time::sleep(Duration::from_millis(800)).await;
+        let png = client.screenshot().await?;
+        let path = repo_root().join("docs").join(file);
+        std::fs::write(&path, png)?;
+        println!("wrote {}", path.display());
+        client.close().await?;
+    }
+    Ok(())
+}

@@ -1,0 +1,220 @@
+//! A harness for driving the real Brief app: a virtual display (Xvfb) when there is none,
+//! tauri-driver in front of WebKitWebDriver, and a fresh app session per scenario.
+//! Everything it starts is stopped when the harness is dropped, even after a failure.
+
+use anyhow::{bail, Context};
+use fantoccini::{Client, ClientBuilder, Locator};
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+pub struct Harness {
+    display: String,
+    driver_port: u16,
+    data_home: PathBuf,
+    children: Vec<Child>,
+}
+
+fn free_port() -> anyhow::Result<u16> {
+    Ok(TcpListener::bind("127.0.0.1:0")?.local_addr()?.port())
+}
+
+fn wait_until(
+    what: &str,
+    timeout: Duration,
+    mut ready: impl FnMut() -> bool,
+) -> anyhow::Result<()> {
+    let start = Instant::now();
+    while !ready() {
+        if start.elapsed() > timeout {
+            bail!("timed out waiting for {what}");
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    Ok(())
+}
+
+pub fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+pub fn fixture(name: &str) -> String {
+    repo_root()
+        .join("tests/fixtures")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+impl Harness {
+    pub fn start() -> anyhow::Result<Harness> {
+        Harness::start_with_env(&[])
+    }
+
+    /// Like [`Harness::start`], with extra environment for the app (such as a GTK theme).
+    pub fn start_with_env(env: &[(&str, &str)]) -> anyhow::Result<Harness> {
+        let mut harness = Harness {
+            display: std::env::var("DISPLAY").unwrap_or_default(),
+            driver_port: free_port()?,
+            data_home: std::env::temp_dir().join(format!("brief-e2e-{}", std::process::id())),
+            children: Vec::new(),
+        };
+        let _ = std::fs::remove_dir_all(&harness.data_home);
+        std::fs::create_dir_all(&harness.data_home)?;
+        if harness.display.is_empty() {
+            harness.start_xvfb()?;
+        }
+        let driver = Command::new(tauri_driver()?)
+            .args(["--port", &harness.driver_port.to_string()])
+            .args(["--native-port", &free_port()?.to_string()])
+            .env("DISPLAY", &harness.display)
+            // The app keeps its recent list and settings here, apart from the person's own.
+            .env("XDG_DATA_HOME", &harness.data_home)
+            .env("XDG_CONFIG_HOME", &harness.data_home)
+            .envs(env.iter().copied())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .context("starting tauri-driver")?;
+        harness.children.push(driver);
+        let port = harness.driver_port;
+        wait_until("tauri-driver", Duration::from_secs(20), || {
+            std::net::TcpStream::connect(("127.0.0.1", port)).is_ok()
+        })?;
+        Ok(harness)
+    }
+
+    fn start_xvfb(&mut self) -> anyhow::Result<()> {
+        let number = (90..200)
+            .find(|n| !Path::new(&format!("/tmp/.X{n}-lock")).exists())
+            .context("no free X display number")?;
+        let xvfb = Command::new("Xvfb")
+            .args([
+                &format!(":{number}"),
+                "-screen",
+                "0",
+                "1280x800x24",
+                "-nolisten",
+                "tcp",
+            ])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .context("starting Xvfb (scripts/system-packages.sh installs it)")?;
+        self.children.push(xvfb);
+        let socket = format!("/tmp/.X11-unix/X{number}");
+        wait_until("Xvfb", Duration::from_secs(10), || {
+            Path::new(&socket).exists()
+        })?;
+        self.display = format!(":{number}");
+        Ok(())
+    }
+
+    pub fn display(&self) -> &str {
+        &self.display
+    }
+
+    /// Starts the app with `args` (files to open, as "Open with" passes them) in a new session.
+    pub async fn launch(&self, args: &[String]) -> anyhow::Result<Client> {
+        let app = app_binary()?;
+        let capabilities = serde_json::json!({
+            "tauri:options": { "application": app, "args": args },
+        });
+        let serde_json::Value::Object(capabilities) = capabilities else {
+            unreachable!("a JSON object")
+        };
+        ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+            .capabilities(capabilities)
+            .connect(&format!("http://127.0.0.1:{}", self.driver_port))
+            .await
+            .context("starting a WebDriver session with the app")
+    }
+}
+
+impl Drop for Harness {
+    fn drop(&mut self) {
+        for child in self.children.iter_mut().rev() {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+        let _ = std::fs::remove_dir_all(&self.data_home);
+    }
+}
+
+fn tauri_driver() -> anyhow::Result<PathBuf> {
+    let on_path = std::env::var_os("PATH")
+        .map(|paths| {
+            std::env::split_paths(&paths)
+                .map(|dir| dir.join("tauri-driver"))
+                .collect::<Vec<_>>()
+        })
+        .unwrap_or_default();
+    let cargo_bin =
+        std::env::var_os("HOME").map(|home| Path::new(&home).join(".cargo/bin/tauri-driver"));
+    on_path
+        .into_iter()
+        .chain(cargo_bin)
+        .find(|candidate| candidate.is_file())
+        .context("tauri-driver is not installed; run scripts/test-tools.sh")
+}
+
+fn app_binary() -> anyhow::Result<PathBuf> {
+    let app = match std::env::var_os("BRIEF_APP") {
+        Some(path) => PathBuf::from(path),
+        None => repo_root().join("target/debug/brief-app"),
+    };
+    if !app.is_file() {
+        bail!(
+            "{} is missing; build it with `cargo build -p brief-app`",
+            app.display()
+        );
+    }
+    Ok(app)
+}
+
+/// Waits until `css` matches at least `count` elements and returns them all.
+pub async fn wait_for_all(
+    client: &Client,
+    css: &str,
+    count: usize,
+) -> anyhow::Result<Vec<fantoccini::elements::Element>> {
+    let start = Instant::now();
+    loop {
+        let found = client.find_all(Locator::Css(css)).await?;
+        if found.len() >= count {
+            return Ok(found);
+        }
+        if start.elapsed() > Duration::from_secs(60) {
+            bail!("waited 60 s for {count} × {css}, found {}", found.len());
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+}
+
+/// Waits until the element matching `css` shows some text (banners and toasts are always in the
+/// page, empty until they have something to say) and returns it.
+pub async fn wait_for_text(client: &Client, css: &str) -> anyhow::Result<String> {
+    let start = Instant::now();
+    loop {
+        if let Ok(element) = client.find(Locator::Css(css)).await {
+            let text = element.text().await?;
+            if !text.trim().is_empty() {
+                return Ok(text);
+            }
+        }
+        if start.elapsed() > Duration::from_secs(60) {
+            bail!("waited 60 s for text in {css}");
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+}
+
+/// The text of every element matching `css`, in document order.
+pub async fn texts(client: &Client, css: &str) -> anyhow::Result<Vec<String>> {
+    let mut out = Vec::new();
+    for element in client.find_all(Locator::Css(css)).await? {
+        out.push(element.text().await?);
+    }
+    Ok(out)
+}

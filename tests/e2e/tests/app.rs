@@ -1,0 +1,216 @@
+//! The real Brief app in a real window, driven through WebDriver as a person would use it.
+//! One harness (display, tauri-driver) for all scenarios; each scenario starts a fresh app.
+
+use brief_e2e::{fixture, texts, wait_for_all, wait_for_text, Harness};
+use fantoccini::{Client, Locator};
+use std::time::Duration;
+
+const STATEMENT: &str = "statement-lt-it-defence-2024-07-02.txt";
+const OTHER_STATEMENT: &str = "corpus/uk-mod-nato-defence-ministers-2022-03-17.txt";
+
+type Scenario =
+    fn(&Harness) -> std::pin::Pin<Box<dyn std::future::Future<Output = anyhow::Result<()>> + '_>>;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn desktop_app_end_to_end() {
+    let harness = Harness::start().expect("display and tauri-driver start");
+    let scenarios: [(&str, Scenario); 4] = [
+        (
+            "key points of a statement opened from the command line, with evidence and copy",
+            |h| Box::pin(key_points_evidence_and_copy(h)),
+        ),
+        ("document text is shown literally, never run as HTML", |h| {
+            Box::pin(markup_is_literal(h))
+        }),
+        (
+            "a binary file gets an error and the open statement stays",
+            |h| Box::pin(binary_file_keeps_open_document(h)),
+        ),
+        (
+            "two statements keep their own key points when switching",
+            |h| Box::pin(switching_documents(h)),
+        ),
+    ];
+    let mut failures = Vec::new();
+    for (name, scenario) in scenarios {
+        match scenario(&harness).await {
+            Ok(()) => println!("ok: {name}"),
+            Err(err) => failures.push(format!("{name}: {err:#}")),
+        }
+    }
+    drop(harness);
+    assert!(
+        failures.is_empty(),
+        "failed scenarios:\n{}",
+        failures.join("\n")
+    );
+}
+
+/// Runs `steps` against a fresh app, closing it whatever happens.
+async fn with_app<F, Fut>(harness: &Harness, args: &[String], steps: F) -> anyhow::Result<()>
+where
+    F: FnOnce(Client) -> Fut,
+    Fut: std::future::Future<Output = anyhow::Result<Client>>,
+{
+    let client = harness.launch(args).await?;
+    let session = client.clone();
+    let result = steps(client).await;
+    let _ = session.close().await;
+    result.map(|_| ())
+}
+
+async fn key_points_evidence_and_copy(harness: &Harness) -> anyhow::Result<()> {
+    let display = harness.display().to_string();
+    with_app(harness, &[fixture(STATEMENT)], |client| async move {
+        let points = wait_for_all(&client, "[data-testid=key-point]", 5).await?;
+        anyhow::ensure!(
+            points.len() == 5,
+            "expected 5 key points, got {}",
+            points.len()
+        );
+        let point_texts = texts(&client, "[data-testid=point-text]").await?;
+        let sentences = texts(&client, "[data-testid=sentence]").await?;
+        for point in &point_texts {
+            anyhow::ensure!(
+                sentences.contains(point),
+                "a key point that is not a sentence of the original: {point}"
+            );
+        }
+
+        // Clicking a point highlights exactly its evidence in the original.
+        points[2].click().await?;
+        let evidence = points[2].attr("data-evidence").await?.unwrap_or_default();
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        let highlighted = client
+            .find_all(Locator::Css("[data-testid=sentence].highlight"))
+            .await?;
+        let mut indices = Vec::new();
+        for sentence in &highlighted {
+            indices.push(sentence.attr("data-sentence").await?.unwrap_or_default());
+        }
+        anyhow::ensure!(
+            indices.join(",") == evidence,
+            "highlighted {indices:?}, evidence {evidence}"
+        );
+        anyhow::ensure!(
+            highlighted[0].text().await? == point_texts[2],
+            "the highlighted sentence is the point's source"
+        );
+
+        // Copy all puts the points on the system clipboard, one per line.
+        client
+            .find(Locator::Css("[data-testid=copy-all]"))
+            .await?
+            .click()
+            .await?;
+        let toast = wait_for_text(&client, "[data-testid=toast]").await?;
+        anyhow::ensure!(toast.contains("Copied"), "toast says: {toast}");
+        let clipboard = std::process::Command::new("xclip")
+            .args(["-o", "-selection", "clipboard"])
+            .env("DISPLAY", &display)
+            .output()?;
+        let copied = String::from_utf8(clipboard.stdout)?;
+        anyhow::ensure!(
+            copied == point_texts.join("\n"),
+            "clipboard holds:\n{copied}"
+        );
+        Ok(client)
+    })
+    .await
+}
+
+async fn markup_is_literal(harness: &Harness) -> anyhow::Result<()> {
+    let dir = std::env::temp_dir().join(format!("brief-e2e-markup-{}", std::process::id()));
+    std::fs::create_dir_all(&dir)?;
+    let path = dir.join("markup.txt");
+    std::fs::write(
+        &path,
+        "The ministry published the report <script>window.__brief_pwned = 1</script> on 4 May 2024.\n\
+         The annex <img src=x onerror=\"window.__brief_pwned = 2\"> lists 12 projects worth EUR 40 million.\n\
+         The minister signed the decision in Vilnius on 5 May 2024 after talks with the delegation.\n",
+    )?;
+    let result = with_app(harness, &[path.display().to_string()], |client| async move {
+        wait_for_all(&client, "[data-testid=key-point]", 1).await?;
+        let original = client.find(Locator::Css("[data-testid=original]")).await?.text().await?;
+        anyhow::ensure!(original.contains("<script>window.__brief_pwned = 1</script>"), "the script tag is shown as text");
+        anyhow::ensure!(original.contains("<img src=x onerror="), "the img tag is shown as text");
+        let elements = client
+            .find_all(Locator::Css("[data-testid=original] img, [data-testid=original] script, [data-testid=key-points] img"))
+            .await?;
+        anyhow::ensure!(elements.is_empty(), "markup from the document became elements");
+        let pwned = client.execute("return window.__brief_pwned === undefined;", vec![]).await?;
+        anyhow::ensure!(pwned == serde_json::Value::Bool(true), "document script ran");
+        Ok(client)
+    })
+    .await;
+    let _ = std::fs::remove_dir_all(&dir);
+    result
+}
+
+async fn binary_file_keeps_open_document(harness: &Harness) -> anyhow::Result<()> {
+    let dir = std::env::temp_dir().join(format!("brief-e2e-binary-{}", std::process::id()));
+    std::fs::create_dir_all(&dir)?;
+    let binary = dir.join("photo.txt");
+    std::fs::write(
+        &binary,
+        b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0\0\0\x01\0\x08\x06\0\0\0",
+    )?;
+    let args = [fixture(STATEMENT), binary.display().to_string()];
+    let result = with_app(harness, &args, |client| async move {
+        let message = wait_for_text(&client, "[data-testid=error-banner]").await?;
+        anyhow::ensure!(
+            message.contains("not a text file"),
+            "error banner says: {message}"
+        );
+        let tabs = client.find_all(Locator::Css("[data-testid=tab]")).await?;
+        anyhow::ensure!(tabs.len() == 1, "one tab stays open, found {}", tabs.len());
+        let path = tabs[0].attr("data-path").await?.unwrap_or_default();
+        anyhow::ensure!(
+            path.ends_with(STATEMENT),
+            "the open tab is the statement: {path}"
+        );
+        wait_for_all(&client, "[data-testid=key-point]", 5).await?;
+        Ok(client)
+    })
+    .await;
+    let _ = std::fs::remove_dir_all(&dir);
+    result
+}
+
+async fn switching_documents(harness: &Harness) -> anyhow::Result<()> {
+    let args = [fixture(STATEMENT), fixture(OTHER_STATEMENT)];
+    with_app(harness, &args, |client| async move {
+        let tabs = wait_for_all(&client, "[data-testid=tab]", 2).await?;
+        wait_for_all(&client, "[data-testid=key-point]", 5).await?;
+        let second = texts(&client, "[data-testid=point-text]").await?;
+        anyhow::ensure!(
+            second.iter().any(|p| p.contains("NATO")),
+            "second statement's points: {second:?}"
+        );
+        tabs[0].click().await?;
+        let first = wait_for_points_other_than(&client, &second).await?;
+        anyhow::ensure!(
+            first.iter().any(|p| p.contains("Italy")),
+            "first statement's points: {first:?}"
+        );
+        tabs[1].click().await?;
+        let back = wait_for_points_other_than(&client, &first).await?;
+        anyhow::ensure!(back == second, "switching back shows the same points");
+        Ok(client)
+    })
+    .await
+}
+
+async fn wait_for_points_other_than(
+    client: &Client,
+    previous: &[String],
+) -> anyhow::Result<Vec<String>> {
+    for _ in 0..100 {
+        let now = texts(client, "[data-testid=point-text]").await?;
+        if !now.is_empty() && now != previous {
+            return Ok(now);
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    anyhow::bail!("the key points did not change after switching tabs")
+}

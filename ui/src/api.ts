@@ -1,0 +1,80 @@
+import { writeText } from '@tauri-apps/plugin-clipboard-manager';
+import { invoke } from '@tauri-apps/api/core';
+import { listen, type UnlistenFn } from '@tauri-apps/api/event';
+import { getCurrentWebview } from '@tauri-apps/api/webview';
+import { open } from '@tauri-apps/plugin-dialog';
+import type { DocumentView, Progress, RecentDocument, Summary } from './bindings';
+import type { CopyFormat } from './settings';
+
+// Typed wrappers around the backend and the Tauri plugins; the only module that talks to Tauri.
+
+export type DropEvent = { type: 'hover' } | { type: 'leave' } | { type: 'drop'; paths: string[] };
+
+export function openDocument(path: string): Promise<DocumentView> {
+  return invoke<DocumentView>('open_document', { path });
+}
+
+export function summarize(docId: number, points: number): Promise<Summary> {
+  return invoke<Summary>('summarize', { docId, points });
+}
+
+export function cancelSummary(docId: number): Promise<void> {
+  return invoke<void>('cancel_summary', { docId });
+}
+
+export function closeDocument(docId: number): Promise<void> {
+  return invoke<void>('close_document', { docId });
+}
+
+export function recentDocuments(): Promise<RecentDocument[]> {
+  return invoke<RecentDocument[]>('recent_documents');
+}
+
+export function startupPaths(): Promise<string[]> {
+  return invoke<string[]>('startup_paths');
+}
+
+/**
+ * Asks where to export (the backend shows the save dialog, so the UI never names a path to write)
+ * and writes Markdown for a .md file, plain text otherwise. The saved path, or null when cancelled.
+ */
+export function exportText(
+  defaultPath: string,
+  texts: { markdown: string; plain: string },
+  preferred: CopyFormat,
+): Promise<string | null> {
+  return invoke<string | null>('export_text', { defaultPath, ...texts, markdownFirst: preferred === 'markdown' });
+}
+
+export function onProgress(handler: (progress: Progress) => void): Promise<UnlistenFn> {
+  return listen<Progress>('summary-progress', (event) => handler(event.payload));
+}
+
+export function onDrop(handler: (event: DropEvent) => void): Promise<UnlistenFn> {
+  return getCurrentWebview().onDragDropEvent((event) => {
+    const payload = event.payload;
+    if (payload.type === 'drop') handler({ type: 'drop', paths: payload.paths });
+    else if (payload.type === 'leave') handler({ type: 'leave' });
+    else handler({ type: 'hover' });
+  });
+}
+
+/** Asks for statements to open; an empty list when the person cancels. */
+export async function pickDocuments(): Promise<string[]> {
+  const chosen = await open({
+    title: 'Open statements',
+    multiple: true,
+    directory: false,
+    filters: [
+      { name: 'Text', extensions: ['txt', 'md', 'text'] },
+      { name: 'All files', extensions: ['*'] },
+    ],
+  });
+  if (chosen === null) return [];
+  return Array.isArray(chosen) ? chosen : [chosen];
+}
+
+
+export function copyText(text: string): Promise<void> {
+  return writeText(text);
+}

@@ -1,0 +1,416 @@
+import * as api from './api';
+import type { RecentDocument } from './bindings';
+import { toAppError } from './errors';
+import {
+  basename,
+  displayTitle,
+  keyPointsLabel,
+  siblingPath,
+  suggestExportName,
+  summaryText,
+} from './format';
+import { clampPoints, loadCopyFormat, loadPoints, saveCopyFormat, savePoints, type CopyFormat } from './settings';
+import { commandFor, type Command } from './shortcuts';
+import {
+  activate,
+  activeDocument,
+  addDocument,
+  applyProgress,
+  cancelSummary,
+  citingPoints,
+  clearSelection,
+  closeDocument,
+  cycle,
+  evidenceSentences,
+  failSummary,
+  findById,
+  findByPath,
+  finishSummary,
+  initialState,
+  keyPointsOf,
+  markCancelling,
+  startSummary,
+  togglePin,
+  toggleSentence,
+  type AppState,
+  type OpenDocument,
+} from './state';
+import { el } from './view/dom';
+import { createAnnouncer, createDropOverlay, createErrorBanner, createToast } from './view/feedback';
+import { createHelpDialog } from './view/help';
+import { createOriginalPane } from './view/original';
+import { createPointsPanel, type PreviewSource } from './view/points';
+import { createTabs, PANEL_ID, tabId } from './view/tabs';
+import { createToolbar } from './view/toolbar';
+import { createWelcome } from './view/welcome';
+
+// Wires state, views and backend together. All state changes go through setState, which re-renders.
+
+export type App = {
+  openPaths(paths: readonly string[]): Promise<void>;
+};
+
+const noop = (): void => undefined;
+
+function defaultStorage(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+function memoryStorage(): Pick<Storage, 'getItem' | 'setItem'> {
+  const values = new Map<string, string>();
+  return { getItem: (key) => values.get(key) ?? null, setItem: (key, value) => void values.set(key, value) };
+}
+
+export async function startApp(root: HTMLElement): Promise<App> {
+  const storage = defaultStorage() ?? memoryStorage();
+  let state: AppState = initialState;
+  let copyFormat: CopyFormat = loadCopyFormat(storage);
+  let preferredPoints = loadPoints(storage);
+  // Transient highlight sources; the pinned point lives in state.
+  const preview: Record<PreviewSource, number | null> = { mouse: null, focus: null };
+  let requestSeq = 0;
+  let openQueue: Promise<void> = Promise.resolve();
+
+  const toolbar = createToolbar({
+    open: () => void chooseFiles(),
+    openRecent: (path) => void openPaths([path]),
+    exportSummary: () => void exportSummary(),
+    help: () => help.open(),
+  });
+  const tabs = createTabs({ activate: (id) => setState(activate(state, id)), close: closeDoc });
+  const banner = createErrorBanner();
+  const welcome = createWelcome(
+    () => void chooseFiles(),
+    (path) => void openPaths([path]),
+  );
+  const original = createOriginalPane(selectSentence);
+  const points = createPointsPanel({
+    preview(index, source) {
+      preview[source] = index;
+      applyMarks(activeDocument(state));
+    },
+    pin: pinPoint,
+    copyPoint,
+    copyAll: () => void copyAll(),
+    setCount,
+    setFormat(format) {
+      copyFormat = format;
+      saveCopyFormat(storage, format);
+    },
+    cancel: cancelActive,
+    retry() {
+      const open = activeDocument(state);
+      if (open) void summarise(open.doc.id, open.points);
+    },
+  });
+  const toast = createToast();
+  const announcer = createAnnouncer();
+  const overlay = createDropOverlay();
+  const help = createHelpDialog();
+
+  const workspace = el('div', { class: 'workspace', attrs: { id: PANEL_ID, role: 'tabpanel' } }, [
+    original.element,
+    points.element,
+  ]);
+  const main = el('main', { class: 'main' }, [welcome.element, workspace]);
+  root.classList.add('app');
+  root.replaceChildren(
+    toolbar.element,
+    tabs.element,
+    banner.element,
+    main,
+    toast.element,
+    announcer.element,
+    overlay.element,
+    help.element,
+  );
+
+  function setState(next: AppState): void {
+    if (next === state) return;
+    // Previews refer to the list on screen; a new tab or a new list of key points invalidates them.
+    if (next.activeId !== state.activeId || activeDocument(next)?.summary !== activeDocument(state)?.summary) {
+      preview.mouse = null;
+      preview.focus = null;
+    }
+    state = next;
+    render();
+  }
+
+  function render(): void {
+    const open = activeDocument(state);
+    tabs.update(state);
+    welcome.element.hidden = open !== undefined;
+    workspace.hidden = open === undefined;
+    if (open) workspace.setAttribute('aria-labelledby', tabId(open.doc.id));
+    original.show(open?.doc ?? null);
+    points.update(open, copyFormat);
+    toolbar.setCanExport(keyPointsOf(open).length > 0);
+    applyMarks(open);
+    document.title = open ? `${displayTitle(open.doc)} – Brief` : 'Brief';
+  }
+
+  function applyMarks(open: OpenDocument | undefined): void {
+    if (!open) return;
+    const keyPoints = keyPointsOf(open);
+    const shown = preview.mouse ?? preview.focus ?? open.pinned;
+    const point = shown === null ? undefined : keyPoints[shown];
+    original.setMarks(open.doc.id, {
+      highlighted: point ? evidenceSentences(point) : [],
+      selected: open.selectedSentence,
+    });
+    points.setMarks(open.pinned, open.selectedSentence === null ? [] : citingPoints(keyPoints, open.selectedSentence));
+  }
+
+  function showError(heading: string, reason: unknown): void {
+    banner.show(heading, toAppError(reason).message);
+  }
+
+  async function refreshRecent(): Promise<void> {
+    try {
+      const recent: RecentDocument[] = await api.recentDocuments();
+      toolbar.setRecent(recent);
+      welcome.setRecent(recent);
+    } catch {
+      // The list is a convenience; without it the app still works.
+    }
+  }
+
+  async function chooseFiles(): Promise<void> {
+    try {
+      await openPaths(await api.pickDocuments());
+    } catch (reason) {
+      showError('Couldn’t show the file chooser.', reason);
+    }
+  }
+
+  // Opens run one after another so the last path given ends up active, as on the command line.
+  function openPaths(paths: readonly string[]): Promise<void> {
+    const run = openQueue.then(async () => {
+      if (paths.length === 0) return;
+      for (const path of paths) await openOne(path);
+      await refreshRecent();
+    });
+    openQueue = run.catch(noop);
+    return run;
+  }
+
+  async function openOne(path: string): Promise<void> {
+    const existing = findByPath(state, path);
+    if (existing) {
+      setState(activate(state, existing.doc.id));
+      return;
+    }
+    root.classList.add('opening');
+    try {
+      const doc = await api.openDocument(path);
+      // The backend may have resolved a relative or differently spelled path to one already open.
+      const duplicate = findByPath(state, doc.path);
+      if (duplicate) {
+        if (duplicate.doc.id !== doc.id) void api.closeDocument(doc.id).catch(noop);
+        setState(activate(state, duplicate.doc.id));
+        return;
+      }
+      setState(addDocument(state, doc, preferredPoints));
+      void summarise(doc.id, preferredPoints);
+    } catch (reason) {
+      showError(`Couldn’t open ${basename(path)}.`, reason);
+    } finally {
+      root.classList.remove('opening');
+    }
+  }
+
+  async function summarise(docId: number, count: number): Promise<void> {
+    const before = findById(state, docId)?.summary;
+    const inFlight = before?.kind === 'running' && before.request !== 0;
+    const request = ++requestSeq;
+    // Mark the new request first so the old one's "cancelled" answer is ignored.
+    setState(startSummary(state, docId, request, count));
+    if (inFlight) await api.cancelSummary(docId).catch(noop);
+    if (!findById(state, docId)) return;
+    try {
+      const summary = await api.summarize(docId, count);
+      setState(finishSummary(state, docId, request, summary));
+    } catch (reason) {
+      const error = toAppError(reason);
+      setState(
+        error.code === 'cancelled'
+          ? cancelSummary(state, docId, request)
+          : failSummary(state, docId, request, error.message),
+      );
+    }
+  }
+
+  function cancelActive(): void {
+    const open = activeDocument(state);
+    if (open?.summary.kind !== 'running') return;
+    const docId = open.doc.id;
+    setState(markCancelling(state, docId));
+    api.cancelSummary(docId).catch((reason: unknown) => showError('Couldn’t cancel the summary.', reason));
+  }
+
+  function setCount(count: number): void {
+    preferredPoints = clampPoints(count);
+    savePoints(storage, preferredPoints);
+    const open = activeDocument(state);
+    if (open) void summarise(open.doc.id, preferredPoints);
+  }
+
+  function closeDoc(docId: number): void {
+    const open = findById(state, docId);
+    if (!open) return;
+    const hadFocus = root.contains(document.activeElement) && document.activeElement !== document.body;
+    setState(closeDocument(state, docId));
+    original.forget(docId);
+    const running = open.summary.kind === 'running' && open.summary.request !== 0;
+    void (async () => {
+      if (running) await api.cancelSummary(docId).catch(noop);
+      await api.closeDocument(docId).catch(noop);
+    })();
+    // Focus was on something that no longer exists; put it somewhere sensible.
+    if (hadFocus && (document.activeElement === null || document.activeElement === document.body)) {
+      const next = state.activeId === null ? null : document.getElementById(tabId(state.activeId));
+      (next ?? root.querySelector<HTMLElement>('[data-testid="welcome-open"]'))?.focus();
+    }
+  }
+
+  function pinPoint(index: number): void {
+    const open = activeDocument(state);
+    if (!open) return;
+    setState(togglePin(state, open.doc.id, index));
+    const point = keyPointsOf(open)[index];
+    const first = point ? evidenceSentences(point)[0] : undefined;
+    if (activeDocument(state)?.pinned === index && first !== undefined) original.scrollToSentence(open.doc.id, first);
+  }
+
+  function selectSentence(docId: number, sentence: number): void {
+    setState(toggleSentence(state, docId, sentence));
+    const open = findById(state, docId);
+    if (!open || open.selectedSentence !== sentence || open.summary.kind !== 'ready') return;
+    const citing = citingPoints(keyPointsOf(open), sentence);
+    const first = citing[0];
+    if (first !== undefined) points.scrollToPoint(first);
+    const numbers = citing.map((index) => index + 1);
+    announcer.say(
+      numbers.length === 0
+        ? 'No key point cites this sentence.'
+        : numbers.length === 1
+          ? `Cited by key point ${numbers[0]}.`
+          : `Cited by key points ${numbers.slice(0, -1).join(', ')} and ${numbers[numbers.length - 1]}.`,
+    );
+  }
+
+  async function copyPoint(index: number): Promise<boolean> {
+    const point = keyPointsOf(activeDocument(state))[index];
+    if (!point) return false;
+    try {
+      await api.copyText(point.text);
+      toast.show(`Copied key point ${index + 1}`);
+      return true;
+    } catch (reason) {
+      toast.show(`Couldn’t copy: ${toAppError(reason).message}`);
+      return false;
+    }
+  }
+
+  async function copyAll(): Promise<void> {
+    const open = activeDocument(state);
+    const keyPoints = keyPointsOf(open);
+    if (!open || keyPoints.length === 0) {
+      toast.show('There are no key points to copy yet');
+      return;
+    }
+    try {
+      await api.copyText(summaryText(open.doc, keyPoints, copyFormat));
+      toast.show(`Copied ${keyPointsLabel(keyPoints.length)}`);
+    } catch (reason) {
+      toast.show(`Couldn’t copy: ${toAppError(reason).message}`);
+    }
+  }
+
+  async function exportSummary(): Promise<void> {
+    const open = activeDocument(state);
+    const keyPoints = keyPointsOf(open);
+    if (!open || keyPoints.length === 0) {
+      toast.show('There are no key points to export yet');
+      return;
+    }
+    try {
+      const suggested = siblingPath(open.doc.path, suggestExportName(open.doc, copyFormat));
+      const texts = {
+        markdown: summaryText(open.doc, keyPoints, 'markdown'),
+        plain: summaryText(open.doc, keyPoints, 'text'),
+      };
+      const path = await api.exportText(suggested, texts, copyFormat);
+      if (path === null) return;
+      toast.show(`Exported to ${basename(path)}`);
+    } catch (reason) {
+      showError('Couldn’t export the key points.', reason);
+    }
+  }
+
+  function run(command: Command): void {
+    const open = activeDocument(state);
+    switch (command) {
+      case 'open':
+        void chooseFiles();
+        break;
+      case 'close':
+        if (open) closeDoc(open.doc.id);
+        break;
+      case 'nextTab':
+      case 'prevTab': {
+        const tabHadFocus = document.activeElement?.getAttribute('role') === 'tab';
+        setState(cycle(state, command === 'nextTab' ? 1 : -1));
+        if (tabHadFocus && state.activeId !== null) document.getElementById(tabId(state.activeId))?.focus();
+        break;
+      }
+      case 'copyAll':
+        void copyAll();
+        break;
+      case 'export':
+        void exportSummary();
+        break;
+      case 'help':
+        if (help.isOpen()) help.close();
+        else help.open();
+        break;
+    }
+  }
+
+  window.addEventListener('keydown', (event) => {
+    if (event.defaultPrevented) return;
+    if (event.key === 'Escape') {
+      if (help.isOpen() || toolbar.closeMenus()) return;
+      const open = activeDocument(state);
+      if (open) setState(clearSelection(state, open.doc.id));
+      return;
+    }
+    const command = commandFor(event);
+    // While the help dialog is modal, only F1 (to close it) applies.
+    if (command === null || (help.isOpen() && command !== 'help')) return;
+    event.preventDefault();
+    run(command);
+  });
+
+  render();
+
+  // Listeners come first so no progress event of a startup document is missed.
+  await Promise.all([
+    api.onProgress((progress) => setState(applyProgress(state, progress))).catch(noop),
+    api
+      .onDrop((drop) => {
+        overlay.setVisible(drop.type === 'hover');
+        if (drop.type === 'drop') void openPaths(drop.paths);
+      })
+      .catch(noop),
+  ]);
+  void refreshRecent();
+  const startup = await api.startupPaths().catch((): string[] => []);
+  if (Array.isArray(startup)) await openPaths(startup).catch(noop);
+
+  return { openPaths };
+}

@@ -1,0 +1,37 @@
+// Generated from the Rust types in src-tauri/src/views.rs and brief-core; do not edit.
+// `UPDATE_BINDINGS=1 cargo test -p brief-app bindings` writes it again.
+
+export type Evidence = { sentence: number, start: number, end: number, };
+export type KeyPoint = { text: string, evidence: Array<Evidence>, };
+export type Timings = { embed_ms: number, rank_ms: number, total_ms: number, };
+export type Summary = { doc_id: number, key_points: Array<KeyPoint>, model: string, timings_ms: Timings, };
+export type DocumentView = { 
+/**
+ * Assigned by the app, unique per opened document.
+ */
+id: number, path: string, file_name: string, title: string | null, 
+/**
+ * `YYYY-MM-DD` if the statement states one.
+ */
+date: string | null, encoding: string, words: number, reading_minutes: number, 
+/**
+ * The sentences of the original; `Evidence.sentence` indexes into this.
+ */
+sentences: Array<string>, 
+/**
+ * Sentence indices per paragraph, in order.
+ */
+paragraphs: Array<Array<number>>, };
+export type RecentDocument = { path: string, title: string | null, file_name: string, 
+/**
+ * RFC 3339, UTC.
+ */
+opened_at: string, };
+export type ErrorCode = "not_found" | "unreadable" | "is_directory" | "empty" | "binary" | "too_large" | "model_missing" | "model_corrupt" | "cancelled" | "unknown_document" | "io" | "internal";
+export type AppError = { code: ErrorCode, 
+/**
+ * A full sentence for the person; shown as it is.
+ */
+message: string, };
+export type ProgressStage = "loading_model" | "embedding" | "ranking";
+export type Progress = { doc_id: number, stage: ProgressStage, done: number, total: number, };

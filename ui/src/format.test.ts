@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import type { KeyPoint } from './bindings';
+import {
+  basename,
+  dateLabel,
+  displayTitle,
+  durationLabel,
+  folderOf,
+  markdown,
+  plainText,
+  progressFraction,
+  progressLabel,
+  readingTimeLabel,
+  siblingPath,
+  suggestExportName,
+  summaryText,
+  wordsLabel,
+} from './format';
+
+const points: KeyPoint[] = [
+  { text: 'Lithuania’s priorities remain unchanged.', evidence: [{ sentence: 0, start: 0, end: 10 }] },
+  { text: 'Italy contributes to Baltic security.', evidence: [{ sentence: 2, start: 0, end: 10 }] },
+  { text: 'Air defence is a top priority.', evidence: [] },
+];
+
+describe('plainText', () => {
+  it('puts each key point on its own line and nothing else', () => {
+    expect(plainText(points)).toBe(
+      'Lithuania’s priorities remain unchanged.\nItaly contributes to Baltic security.\nAir defence is a top priority.',
+    );
+  });
+
+  it('keeps a point with a line break on one line', () => {
+    expect(plainText([{ text: ' First line\n  second line ', evidence: [] }])).toBe('First line second line');
+  });
+
+  it('is empty without points', () => {
+    expect(plainText([])).toBe('');
+  });
+});
+
+describe('markdown', () => {
+  it('has the title, the date and bullets, ending with a newline', () => {
+    const doc = { title: 'Defence cooperation with Italy', file_name: 'lt-it.txt', date: '2024-07-02' };
+    expect(markdown(doc, points)).toBe(
+      '# Defence cooperation with Italy\n_2024-07-02_\n\n- Lithuania’s priorities remain unchanged.\n- Italy contributes to Baltic security.\n- Air defence is a top priority.\n',
+    );
+  });
+
+  it('falls back to the file name and leaves out a missing date', () => {
+    const doc = { title: null, file_name: 'lt-it.txt', date: null };
+    expect(markdown(doc, points.slice(0, 1))).toBe('# lt-it.txt\n\n- Lithuania’s priorities remain unchanged.\n');
+  });
+
+  it('treats a blank title like a missing one', () => {
+    expect(markdown({ title: '   ', file_name: 'a.txt', date: null }, [])).toBe('# a.txt\n\n');
+  });
+
+  it('is chosen by summaryText for the markdown format', () => {
+    const doc = { title: 'T', file_name: 'a.txt', date: null };
+    expect(summaryText(doc, points, 'markdown')).toBe(markdown(doc, points));
+    expect(summaryText(doc, points, 'text')).toBe(plainText(points));
+  });
+});
+
+describe('file names', () => {
+  it('finds the base name and folder on any platform', () => {
+    expect(basename('/home/a/statement.txt')).toBe('statement.txt');
+    expect(basename('C:\\Users\\a\\statement.txt')).toBe('statement.txt');
+    expect(folderOf('/home/a/statement.txt')).toBe('/home/a');
+    expect(folderOf('C:\\Users\\a\\statement.txt')).toBe('C:\\Users\\a');
+  });
+
+  it('suggests an export name from the title, else the file name', () => {
+    expect(suggestExportName({ title: 'Budget: 2025/2026 plan', file_name: 'x.txt' }, 'markdown')).toBe(
+      'Budget 2025 2026 plan - key points.md',
+    );
+    expect(suggestExportName({ title: null, file_name: 'speech.final.txt' }, 'text')).toBe(
+      'speech.final - key points.txt',
+    );
+  });
+
+  it('shortens very long titles at a word boundary', () => {
+    const name = suggestExportName({ title: 'word '.repeat(40), file_name: 'x.txt' }, 'text');
+    expect(name.length).toBeLessThanOrEqual(80 + ' - key points.txt'.length);
+    expect(name.endsWith('word - key points.txt')).toBe(true);
+  });
+
+  it('places the export next to the statement', () => {
+    expect(siblingPath('/home/a/statement.txt', 'k.md')).toBe('/home/a/k.md');
+    expect(siblingPath('C:\\docs\\s.txt', 'k.md')).toBe('C:\\docs\\k.md');
+    expect(siblingPath('s.txt', 'k.md')).toBe('k.md');
+  });
+
+});
+
+describe('labels', () => {
+  it('uses the title or the file name', () => {
+    expect(displayTitle({ title: ' A  title ', file_name: 'a.txt' })).toBe('A title');
+    expect(displayTitle({ title: null, file_name: 'a.txt' })).toBe('a.txt');
+  });
+
+  it('formats dates, words and reading time', () => {
+    expect(dateLabel('2024-07-02')).toBe('2 July 2024');
+    expect(dateLabel('July 2024')).toBe('July 2024');
+    expect(wordsLabel(1)).toBe('1 word');
+    expect(wordsLabel(1234)).toBe('1,234 words');
+    expect(readingTimeLabel(0)).toBe('1 min read');
+    expect(readingTimeLabel(4)).toBe('4 min read');
+    expect(durationLabel(850)).toBe('850 ms');
+    expect(durationLabel(1234)).toBe('1.2 s');
+  });
+
+  it('describes each progress stage', () => {
+    expect(progressLabel(null)).toBe('Preparing…');
+    expect(progressLabel({ doc_id: 1, stage: 'loading_model', done: 0, total: 0 })).toBe('Loading the model…');
+    expect(progressLabel({ doc_id: 1, stage: 'embedding', done: 12, total: 40 })).toBe('Reading sentences 12/40');
+    expect(progressLabel({ doc_id: 1, stage: 'ranking', done: 0, total: 0 })).toBe('Choosing key points');
+    expect(progressFraction({ doc_id: 1, stage: 'embedding', done: 10, total: 40 })).toBe(0.25);
+    expect(progressFraction({ doc_id: 1, stage: 'ranking', done: 0, total: 0 })).toBeNull();
+  });
+});

@@ -1,0 +1,55 @@
+// Preferences remembered between sessions. Storage can be unavailable or hold junk; never throw.
+
+export type CopyFormat = 'text' | 'markdown';
+
+export const POINTS_MIN = 3;
+export const POINTS_MAX = 12;
+export const POINTS_DEFAULT = 5;
+
+const POINTS_KEY = 'brief.points';
+const FORMAT_KEY = 'brief.copyFormat';
+
+type KeyValueStore = Pick<Storage, 'getItem' | 'setItem'>;
+
+function read(store: KeyValueStore, key: string): string | null {
+  try {
+    return store.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+function write(store: KeyValueStore, key: string, value: string): void {
+  try {
+    store.setItem(key, value);
+  } catch {
+    // Private mode or full storage: the choice just isn't remembered.
+  }
+}
+
+export function clampPoints(value: number): number {
+  if (!Number.isFinite(value)) return POINTS_DEFAULT;
+  return Math.min(POINTS_MAX, Math.max(POINTS_MIN, Math.round(value)));
+}
+
+export function loadPoints(store: KeyValueStore): number {
+  const raw = read(store, POINTS_KEY);
+  return raw === null ? POINTS_DEFAULT : clampPoints(Number.parseInt(raw, 10));
+}
+
+export function savePoints(store: KeyValueStore, points: number): void {
+  write(store, POINTS_KEY, String(clampPoints(points)));
+}
+
+export function isCopyFormat(value: unknown): value is CopyFormat {
+  return value === 'text' || value === 'markdown';
+}
+
+export function loadCopyFormat(store: KeyValueStore): CopyFormat {
+  const raw = read(store, FORMAT_KEY);
+  return isCopyFormat(raw) ? raw : 'text';
+}
+
+export function saveCopyFormat(store: KeyValueStore, format: CopyFormat): void {
+  write(store, FORMAT_KEY, format);
+}

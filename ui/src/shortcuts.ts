@@ -1,0 +1,49 @@
+// Keyboard shortcuts: one table feeds the key handler, the tooltips and the help panel.
+
+export type Command = 'open' | 'close' | 'nextTab' | 'prevTab' | 'copyAll' | 'export' | 'help';
+
+export type KeyInput = Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>;
+
+const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+const MOD = isMac ? '⌘' : 'Ctrl';
+
+export const SHORTCUTS: ReadonlyArray<{ command: Command; keys: string[]; description: string }> = [
+  { command: 'open', keys: [`${MOD}+O`], description: 'Open statements' },
+  { command: 'close', keys: [`${MOD}+W`], description: 'Close the current document' },
+  { command: 'nextTab', keys: ['Ctrl+Tab', 'Ctrl+Page Down'], description: 'Next document' },
+  { command: 'prevTab', keys: ['Ctrl+Shift+Tab', 'Ctrl+Page Up'], description: 'Previous document' },
+  { command: 'copyAll', keys: [`${MOD}+Shift+C`], description: 'Copy all key points' },
+  { command: 'export', keys: [`${MOD}+E`], description: 'Export key points to a file' },
+  { command: 'help', keys: ['F1'], description: 'Show keyboard shortcuts' },
+];
+
+/** Shortcuts handled inside a part of the window rather than globally; listed in the help panel only. */
+export const LOCAL_KEYS: ReadonlyArray<{ keys: string[]; description: string }> = [
+  { keys: ['Esc'], description: 'Clear highlights and selection, close menus' },
+  { keys: ['←', '→'], description: 'Move between tabs (when a tab has focus)' },
+  { keys: ['Delete'], description: 'Close the focused tab' },
+  { keys: ['↑', '↓'], description: 'Move between sentences (in the original)' },
+  { keys: ['Enter'], description: 'Pin a key point, or select a sentence' },
+];
+
+/** "Open… (Ctrl+O)" for a button's title. */
+export function withShortcut(label: string, command: Command): string {
+  const entry = SHORTCUTS.find((shortcut) => shortcut.command === command);
+  return entry ? `${label} (${entry.keys[0]})` : label;
+}
+
+export function commandFor(event: KeyInput): Command | null {
+  const mod = event.ctrlKey || event.metaKey;
+  const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
+  if (event.altKey) return null;
+  if (key === 'F1' && !mod) return 'help';
+  if (!mod) return null;
+  if (event.ctrlKey && key === 'Tab') return event.shiftKey ? 'prevTab' : 'nextTab';
+  if (event.ctrlKey && key === 'PageDown' && !event.shiftKey) return 'nextTab';
+  if (event.ctrlKey && key === 'PageUp' && !event.shiftKey) return 'prevTab';
+  if (event.shiftKey) return key === 'c' ? 'copyAll' : null;
+  if (key === 'o') return 'open';
+  if (key === 'w') return 'close';
+  if (key === 'e') return 'export';
+  return null;
+}
