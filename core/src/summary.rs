@@ -1,7 +1,7 @@
 //! A summary: key points, each tied to the sentences of the original that support it.
 
 use crate::document::{Document, Span};
-use crate::embed::{Embedder, MODEL_DIR_NAME, MODEL_NAME};
+use crate::embed::{Embedder, Precision, MODEL_DIR_NAME, MODEL_NAME};
 use crate::error::Result;
 use crate::extract::{candidates, key_sentences, RankingConfig};
 use serde::{Deserialize, Serialize};
@@ -61,10 +61,14 @@ pub struct Summarizer {
 }
 
 impl Summarizer {
-    /// Loads the models from a `models/` folder.
+    /// Loads the models from a `models/` folder, in the fastest precision for this CPU.
     pub fn load(models_dir: &Path) -> Result<Summarizer> {
+        Summarizer::load_with(models_dir, Precision::best_for_this_cpu())
+    }
+
+    pub fn load_with(models_dir: &Path, precision: Precision) -> Result<Summarizer> {
         Ok(Summarizer {
-            embedder: Embedder::load(&models_dir.join(MODEL_DIR_NAME))?,
+            embedder: Embedder::load_with(&models_dir.join(MODEL_DIR_NAME), precision)?,
             ranking: RankingConfig::default(),
         })
     }

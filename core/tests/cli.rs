@@ -90,16 +90,11 @@ fn markdown_has_title_date_and_bullets() {
     let text = stdout(&output);
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(
-        lines[..4],
-        [
-            "# statement-lt-it-defence-2024-07-02",
-            "",
-            "_2024-07-02_",
-            ""
-        ]
+        lines[..3],
+        ["# statement-lt-it-defence-2024-07-02", "_2024-07-02_", ""]
     );
-    assert_eq!(lines[4..].len(), 3);
-    assert!(lines[4..]
+    assert_eq!(lines[3..].len(), 3);
+    assert!(lines[3..]
         .iter()
         .all(|l| l.starts_with("- ") && l.len() > 30));
 }
