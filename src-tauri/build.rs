@@ -1,3 +1,6 @@
+#[path = "../core/build_rpath.rs"]
+mod build_rpath;
+
 fn main() {
     // The app's own commands get permissions, so capabilities/ can grant exactly these.
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(
@@ -12,9 +15,5 @@ fn main() {
         ]),
     ))
     .expect("tauri build configuration");
-    // Like core/build.rs: find libtorch through an rpath, no LD_LIBRARY_PATH needed.
-    println!("cargo:rerun-if-env-changed=LIBTORCH");
-    if let Ok(libtorch) = std::env::var("LIBTORCH") {
-        println!("cargo:rustc-link-arg=-Wl,-rpath,{libtorch}/lib");
-    }
+    build_rpath::emit_libtorch_rpath();
 }

@@ -12,7 +12,10 @@ use std::time::{Duration, Instant};
 pub struct Harness {
     display: String,
     driver_port: u16,
+    /// The app's data folder, as the app sees it.
     data_home: PathBuf,
+    /// Set when testing an installed package: the clean system (a chroot) it is installed in.
+    root: Option<PathBuf>,
     children: Vec<Child>,
 }
 
@@ -54,18 +57,39 @@ impl Harness {
 
     /// Like [`Harness::start`], with extra environment for the app (such as a GTK theme).
     pub fn start_with_env(env: &[(&str, &str)]) -> anyhow::Result<Harness> {
+        Harness::start_in(None, env)
+    }
+
+    /// Drives the app installed in the clean system at `root` (entered with chroot, where
+    /// tauri-driver and WebKitWebDriver are installed too). Its /tmp/.X11-unix must be the
+    /// host's (a bind mount), as the display runs on the host.
+    pub fn start_installed(root: &Path) -> anyhow::Result<Harness> {
+        Harness::start_in(Some(root.to_path_buf()), &[])
+    }
+
+    fn start_in(root: Option<PathBuf>, env: &[(&str, &str)]) -> anyhow::Result<Harness> {
         let mut harness = Harness {
             display: std::env::var("DISPLAY").unwrap_or_default(),
             driver_port: free_port()?,
             data_home: std::env::temp_dir().join(format!("brief-e2e-{}", std::process::id())),
+            root,
             children: Vec::new(),
         };
-        let _ = std::fs::remove_dir_all(&harness.data_home);
-        std::fs::create_dir_all(&harness.data_home)?;
+        let data_home = harness.host_path(&harness.data_home);
+        let _ = std::fs::remove_dir_all(&data_home);
+        std::fs::create_dir_all(&data_home)?;
         if harness.display.is_empty() {
             harness.start_xvfb()?;
         }
-        let driver = Command::new(tauri_driver()?)
+        let mut driver = match &harness.root {
+            Some(root) => {
+                let mut chroot = Command::new("chroot");
+                chroot.arg(root).arg("/usr/local/bin/tauri-driver");
+                chroot
+            }
+            None => Command::new(tauri_driver()?),
+        };
+        let driver = driver
             .args(["--port", &harness.driver_port.to_string()])
             .args(["--native-port", &free_port()?.to_string()])
             .env("DISPLAY", &harness.display)
@@ -115,9 +139,20 @@ impl Harness {
         &self.display
     }
 
+    /// Where a path of the app's system is on the host.
+    pub fn host_path(&self, path: &Path) -> PathBuf {
+        match &self.root {
+            Some(root) => root.join(path.strip_prefix("/").unwrap_or(path)),
+            None => path.to_path_buf(),
+        }
+    }
+
     /// Starts the app with `args` (files to open, as "Open with" passes them) in a new session.
     pub async fn launch(&self, args: &[String]) -> anyhow::Result<Client> {
-        let app = app_binary()?;
+        let app = match self.root {
+            Some(_) => PathBuf::from("/usr/bin/brief-app"),
+            None => app_binary()?,
+        };
         let capabilities = serde_json::json!({
             "tauri:options": { "application": app, "args": args },
         });
@@ -138,7 +173,7 @@ impl Drop for Harness {
             let _ = child.kill();
             let _ = child.wait();
         }
-        let _ = std::fs::remove_dir_all(&self.data_home);
+        let _ = std::fs::remove_dir_all(self.host_path(&self.data_home));
     }
 }
 
