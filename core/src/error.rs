@@ -36,10 +36,10 @@ pub enum Error {
     #[error("{}: {source}", path.display())]
     InFile { path: PathBuf, source: Box<Error> },
 
-    #[error("the model is missing: {} not found. Run scripts/setup.sh to install the models", path.display())]
+    #[error("the model is missing: {} not found. Run scripts/setup.sh (or reinstall the Brief package) to install the models", path.display())]
     ModelMissing { path: PathBuf },
 
-    #[error("the model in {} is damaged ({reason}). Run scripts/setup.sh to install it again", dir.display())]
+    #[error("the model in {} is damaged ({reason}). Run scripts/setup.sh (or reinstall the Brief package) to install it again", dir.display())]
     ModelCorrupt { dir: PathBuf, reason: String },
 
     #[error("the model failed while reading the text: {0}")]

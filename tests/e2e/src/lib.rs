@@ -208,6 +208,32 @@ fn app_binary() -> anyhow::Result<PathBuf> {
     Ok(app)
 }
 
+/// A file written for one scenario, removed (with its folder) when dropped.
+pub struct ScratchFile {
+    dir: PathBuf,
+    path: PathBuf,
+}
+
+impl ScratchFile {
+    pub fn new(name: &str, contents: &[u8]) -> anyhow::Result<ScratchFile> {
+        let dir = std::env::temp_dir().join(format!("brief-e2e-{}-{name}", std::process::id()));
+        std::fs::create_dir_all(&dir)?;
+        let path = dir.join(name);
+        std::fs::write(&path, contents)?;
+        Ok(ScratchFile { dir, path })
+    }
+
+    pub fn arg(&self) -> String {
+        self.path.display().to_string()
+    }
+}
+
+impl Drop for ScratchFile {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
 /// Waits until `css` matches at least `count` elements and returns them all.
 pub async fn wait_for_all(
     client: &Client,

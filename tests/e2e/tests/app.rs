@@ -1,7 +1,7 @@
 //! The real Brief app in a real window, driven through WebDriver as a person would use it.
 //! One harness (display, tauri-driver) for all scenarios; each scenario starts a fresh app.
 
-use brief_e2e::{fixture, texts, wait_for_all, wait_for_text, Harness};
+use brief_e2e::{fixture, texts, wait_for_all, wait_for_text, Harness, ScratchFile};
 use fantoccini::{Client, Locator};
 use std::time::Duration;
 
@@ -120,16 +120,13 @@ async fn key_points_evidence_and_copy(harness: &Harness) -> anyhow::Result<()> {
 }
 
 async fn markup_is_literal(harness: &Harness) -> anyhow::Result<()> {
-    let dir = std::env::temp_dir().join(format!("brief-e2e-markup-{}", std::process::id()));
-    std::fs::create_dir_all(&dir)?;
-    let path = dir.join("markup.txt");
-    std::fs::write(
-        &path,
-        "The ministry published the report <script>window.__brief_pwned = 1</script> on 4 May 2024.\n\
+    let markup = ScratchFile::new(
+        "markup.txt",
+        b"The ministry published the report <script>window.__brief_pwned = 1</script> on 4 May 2024.\n\
          The annex <img src=x onerror=\"window.__brief_pwned = 2\"> lists 12 projects worth EUR 40 million.\n\
          The minister signed the decision in Vilnius on 5 May 2024 after talks with the delegation.\n",
     )?;
-    let result = with_app(harness, &[path.display().to_string()], |client| async move {
+    with_app(harness, &[markup.arg()], |client| async move {
         wait_for_all(&client, "[data-testid=key-point]", 1).await?;
         let original = client.find(Locator::Css("[data-testid=original]")).await?.text().await?;
         anyhow::ensure!(original.contains("<script>window.__brief_pwned = 1</script>"), "the script tag is shown as text");
@@ -142,21 +139,16 @@ async fn markup_is_literal(harness: &Harness) -> anyhow::Result<()> {
         anyhow::ensure!(pwned == serde_json::Value::Bool(true), "document script ran");
         Ok(client)
     })
-    .await;
-    let _ = std::fs::remove_dir_all(&dir);
-    result
+    .await
 }
 
 async fn binary_file_keeps_open_document(harness: &Harness) -> anyhow::Result<()> {
-    let dir = std::env::temp_dir().join(format!("brief-e2e-binary-{}", std::process::id()));
-    std::fs::create_dir_all(&dir)?;
-    let binary = dir.join("photo.txt");
-    std::fs::write(
-        &binary,
+    let binary = ScratchFile::new(
+        "photo.txt",
         b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0\0\0\x01\0\x08\x06\0\0\0",
     )?;
-    let args = [fixture(STATEMENT), binary.display().to_string()];
-    let result = with_app(harness, &args, |client| async move {
+    let args = [fixture(STATEMENT), binary.arg()];
+    with_app(harness, &args, |client| async move {
         let message = wait_for_text(&client, "[data-testid=error-banner]").await?;
         anyhow::ensure!(
             message.contains("not a text file"),
@@ -172,9 +164,7 @@ async fn binary_file_keeps_open_document(harness: &Harness) -> anyhow::Result<()
         wait_for_all(&client, "[data-testid=key-point]", 5).await?;
         Ok(client)
     })
-    .await;
-    let _ = std::fs::remove_dir_all(&dir);
-    result
+    .await
 }
 
 async fn switching_documents(harness: &Harness) -> anyhow::Result<()> {
