@@ -262,6 +262,16 @@ describe('evidence and copying', () => {
     );
   });
 
+  it('says a file is being opened when reading it takes a while', async () => {
+    const doc = makeDoc(1, '/s/large.txt');
+    fakeBackend([doc], { open_document: () => new Promise((resolve) => setTimeout(() => resolve(doc), 700)) });
+    const app = await start();
+    const opened = app.openPaths(['/s/large.txt']);
+    await vi.waitFor(() => expect(one(root, 'toast').textContent).toBe('Opening large.txt…'));
+    await opened;
+    await vi.waitFor(() => expect(all(root, 'key-point')).toHaveLength(2));
+  });
+
   it('exports through the backend with both texts and the preferred format first', async () => {
     fakeBackend([makeDoc(1, '/s/one.txt')], { export_text: () => '/out/notes.md' });
     const app = await start();

@@ -205,6 +205,10 @@ export async function startApp(root: HTMLElement): Promise<App> {
       return;
     }
     root.classList.add('opening');
+    // Reading a large file takes a while: say so rather than leave the window silent.
+    const announce = (): void => toast.show(`Opening ${basename(path)}…`);
+    const firstNotice = window.setTimeout(announce, 400);
+    const laterNotices = window.setInterval(announce, 2800);
     try {
       const doc = await api.openDocument(path);
       // The backend may have resolved a relative or differently spelled path to one already open.
@@ -219,6 +223,8 @@ export async function startApp(root: HTMLElement): Promise<App> {
     } catch (reason) {
       showError(`Couldn’t open ${basename(path)}.`, reason);
     } finally {
+      window.clearTimeout(firstNotice);
+      window.clearInterval(laterNotices);
       root.classList.remove('opening');
     }
   }
