@@ -69,21 +69,21 @@ pub fn key_sentences(
     let scores = scores(doc, candidates, Some(embeddings), config);
     let mut chosen: Vec<usize> = Vec::with_capacity(n);
     let mut pool: Vec<usize> = (0..candidates.len()).collect();
+    // Similarity of each candidate to the closest sentence chosen so far.
+    let mut redundancy = vec![0.0f32; candidates.len()];
     while chosen.len() < n {
-        let redundancy = |i: usize| {
-            chosen
-                .iter()
-                .map(|&j| cosine(&embeddings[i], &embeddings[j]))
-                .fold(0.0f32, f32::max)
-        };
-        pool.retain(|&i| redundancy(i) < config.duplicate_similarity);
         let best = pool
             .iter()
             .enumerate()
-            .map(|(at, &i)| (at, scores[i] - config.redundancy_weight * redundancy(i)))
+            .map(|(at, &i)| (at, scores[i] - config.redundancy_weight * redundancy[i]))
             .max_by(|a, b| a.1.total_cmp(&b.1));
         let Some((best_at, _)) = best else { break };
-        chosen.push(pool.swap_remove(best_at));
+        let picked = pool.swap_remove(best_at);
+        chosen.push(picked);
+        for &i in &pool {
+            redundancy[i] = redundancy[i].max(cosine(&embeddings[i], &embeddings[picked]));
+        }
+        pool.retain(|&i| redundancy[i] < config.duplicate_similarity);
     }
     let mut indices: Vec<usize> = chosen.into_iter().map(|i| candidates[i]).collect();
     indices.sort_unstable();
