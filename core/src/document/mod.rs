@@ -120,6 +120,21 @@ fn read_file(path: &Path) -> Result<Vec<u8>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Whatever bytes a file holds, reading it gives a document or a clear error, never a
+        /// panic, and every sentence span is a valid slice of the text.
+        #[test]
+        fn any_bytes_give_a_document_or_an_error(bytes in proptest::collection::vec(any::<u8>(), 0..2000)) {
+            if let Ok(doc) = Document::from_bytes(&bytes) {
+                prop_assert!(!doc.sentences.is_empty());
+                for sentence in &doc.sentences {
+                    prop_assert!(doc.text.get(sentence.span.start..sentence.span.end).is_some());
+                }
+            }
+        }
+    }
 
     const FIXTURE: &str =
         include_str!("../../../tests/fixtures/statement-lt-it-defence-2024-07-02.txt");

@@ -14,7 +14,7 @@ type Scenario =
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn desktop_app_end_to_end() {
     let harness = Harness::start().expect("display and tauri-driver start");
-    let scenarios: [(&str, Scenario); 4] = [
+    let scenarios: [(&str, Scenario); 5] = [
         (
             "key points of a statement opened from the command line, with evidence and copy",
             |h| Box::pin(key_points_evidence_and_copy(h)),
@@ -29,6 +29,10 @@ async fn desktop_app_end_to_end() {
         (
             "two statements keep their own key points when switching",
             |h| Box::pin(switching_documents(h)),
+        ),
+        (
+            "a missing model gets a clear message and the original stays readable",
+            |h| Box::pin(missing_model(h)),
         ),
     ];
     let mut failures = Vec::new();
@@ -203,4 +207,27 @@ async fn wait_for_points_other_than(
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     anyhow::bail!("the key points did not change after switching tabs")
+}
+
+/// Runs on a harness of its own, whose app environment has no models.
+async fn missing_model(_shared: &Harness) -> anyhow::Result<()> {
+    // The app finds its models through BRIEF_MODELS: point it at an empty folder.
+    let empty = std::env::temp_dir().join(format!("brief-e2e-no-models-{}", std::process::id()));
+    std::fs::create_dir_all(&empty)?;
+    let models = empty.display().to_string();
+    let harness = Harness::start_with_env(&[("BRIEF_MODELS", &models)])?;
+    let result = with_app(&harness, &[fixture(STATEMENT)], |client| async move {
+        let message = wait_for_text(&client, ".notice.failed .notice-text").await?;
+        anyhow::ensure!(
+            message.contains("model is missing") && message.contains("scripts/setup.sh"),
+            "the points panel says: {message}"
+        );
+        let sentences = texts(&client, "[data-testid=sentence]").await?;
+        anyhow::ensure!(sentences.len() > 10, "the original is still shown");
+        Ok(client)
+    })
+    .await;
+    drop(harness);
+    let _ = std::fs::remove_dir_all(&empty);
+    result
 }
