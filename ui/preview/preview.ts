@@ -168,7 +168,7 @@ mockIPC(
         return summarize(Number(payload.docId), Number(payload.points));
       case 'plugin:dialog|open':
         return [docs[0]!.path];
-      case 'plugin:dialog|save':
+      case 'export_text':
         return '/home/analyst/key-points.md';
       default:
         return null;
