@@ -1,5 +1,5 @@
 import * as api from './api';
-import type { RecentDocument } from './bindings';
+import type { KeyPoint, RecentDocument } from './bindings';
 import { toAppError } from './errors';
 import {
   basename,
@@ -322,13 +322,21 @@ export async function startApp(root: HTMLElement): Promise<App> {
     }
   }
 
-  async function copyAll(): Promise<void> {
+  /** The active document and its key points, or null (saying so) when there are none to `verb`. */
+  function pointsFor(verb: string): { open: OpenDocument; keyPoints: readonly KeyPoint[] } | null {
     const open = activeDocument(state);
     const keyPoints = keyPointsOf(open);
     if (!open || keyPoints.length === 0) {
-      toast.show('There are no key points to copy yet');
-      return;
+      toast.show(`There are no key points to ${verb} yet`);
+      return null;
     }
+    return { open, keyPoints };
+  }
+
+  async function copyAll(): Promise<void> {
+    const active = pointsFor('copy');
+    if (!active) return;
+    const { open, keyPoints } = active;
     try {
       await api.copyText(summaryText(open.doc, keyPoints, copyFormat));
       toast.show(`Copied ${keyPointsLabel(keyPoints.length)}`);
@@ -338,12 +346,9 @@ export async function startApp(root: HTMLElement): Promise<App> {
   }
 
   async function exportSummary(): Promise<void> {
-    const open = activeDocument(state);
-    const keyPoints = keyPointsOf(open);
-    if (!open || keyPoints.length === 0) {
-      toast.show('There are no key points to export yet');
-      return;
-    }
+    const active = pointsFor('export');
+    if (!active) return;
+    const { open, keyPoints } = active;
     try {
       const suggested = siblingPath(open.doc.path, suggestExportName(open.doc, copyFormat));
       const texts = {
