@@ -5,36 +5,9 @@ use std::path::PathBuf;
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    #[error("{}: file not found", path.display())]
-    NotFound { path: PathBuf },
-
-    #[error("{}: this is a folder; open a text file instead", path.display())]
-    IsDirectory { path: PathBuf },
-
-    #[error("{}: cannot be read ({source})", path.display())]
-    Unreadable {
-        path: PathBuf,
-        source: std::io::Error,
-    },
-
-    #[error("{}: too large ({} MB); Brief opens files up to {} MB", path.display(), size / 1_000_000, limit / 1_000_000)]
-    TooLarge {
-        path: PathBuf,
-        size: u64,
-        limit: u64,
-    },
-
-    #[error("the file is empty")]
-    Empty,
-
-    #[error("the file contains only white space, no text to summarise")]
-    Blank,
-
-    #[error("this is not a text file (it looks like binary data); open a .txt or .md file")]
-    Binary,
-
-    #[error("{}: {source}", path.display())]
-    InFile { path: PathBuf, source: Box<Error> },
+    /// Reading the file: not found, empty, binary, damaged, …
+    #[error(transparent)]
+    Document(#[from] brief_document::Error),
 
     #[error("the model is missing: {} not found. Run scripts/setup.sh (or reinstall the Brief package) to install the models", path.display())]
     ModelMissing { path: PathBuf },
@@ -47,6 +20,12 @@ pub enum Error {
 
     #[error("cancelled")]
     Cancelled,
+
+    #[error(transparent)]
+    History(#[from] brief_history::Error),
+
+    #[error("the quality corpus {}: {reason}", path.display())]
+    Corpus { path: PathBuf, reason: String },
 }
 
 /// The kind of an [`Error`], stable for programs (the desktop UI, JSON output).
@@ -58,8 +37,11 @@ pub enum ErrorCode {
     TooLarge,
     Empty,
     Binary,
+    NoText,
+    Damaged,
     ModelMissing,
     ModelCorrupt,
+    History,
     Internal,
     Cancelled,
 }
@@ -67,28 +49,28 @@ pub enum ErrorCode {
 impl Error {
     pub fn code(&self) -> ErrorCode {
         match self {
-            Error::NotFound { .. } => ErrorCode::NotFound,
-            Error::IsDirectory { .. } => ErrorCode::IsDirectory,
-            Error::Unreadable { .. } => ErrorCode::Unreadable,
-            Error::TooLarge { .. } => ErrorCode::TooLarge,
-            Error::Empty | Error::Blank => ErrorCode::Empty,
-            Error::Binary => ErrorCode::Binary,
-            Error::InFile { source, .. } => source.code(),
+            Error::Document(err) => err.code().into(),
             Error::ModelMissing { .. } => ErrorCode::ModelMissing,
             Error::ModelCorrupt { .. } => ErrorCode::ModelCorrupt,
-            Error::Model(_) => ErrorCode::Internal,
+            Error::Model(_) | Error::Corpus { .. } => ErrorCode::Internal,
             Error::Cancelled => ErrorCode::Cancelled,
+            Error::History(_) => ErrorCode::History,
         }
     }
+}
 
-    /// Attaches the file a content error (empty, binary, …) was found in.
-    pub fn in_file(self, path: impl Into<PathBuf>) -> Error {
-        match self {
-            Error::Empty | Error::Blank | Error::Binary => Error::InFile {
-                path: path.into(),
-                source: Box::new(self),
-            },
-            other => other,
+impl From<brief_document::ErrorCode> for ErrorCode {
+    fn from(code: brief_document::ErrorCode) -> ErrorCode {
+        use brief_document::ErrorCode as Doc;
+        match code {
+            Doc::NotFound => ErrorCode::NotFound,
+            Doc::IsDirectory => ErrorCode::IsDirectory,
+            Doc::Unreadable => ErrorCode::Unreadable,
+            Doc::TooLarge => ErrorCode::TooLarge,
+            Doc::Empty => ErrorCode::Empty,
+            Doc::Binary => ErrorCode::Binary,
+            Doc::NoText => ErrorCode::NoText,
+            Doc::Damaged => ErrorCode::Damaged,
         }
     }
 }
@@ -100,13 +82,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn content_errors_name_the_file_and_keep_their_code() {
-        let err = Error::Binary.in_file("/tmp/photo.jpg");
+    fn document_errors_keep_their_code_and_message() {
+        let err = Error::from(brief_document::Error::Binary.in_file("/tmp/photo.jpg"));
         assert_eq!(err.code(), ErrorCode::Binary);
-        assert_eq!(
-            err.to_string(),
-            "/tmp/photo.jpg: this is not a text file (it looks like binary data); open a .txt or .md file"
-        );
+        assert!(err
+            .to_string()
+            .starts_with("/tmp/photo.jpg: this is not a text file"));
     }
 
     #[test]

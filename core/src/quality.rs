@@ -60,14 +60,12 @@ pub struct Score {
 /// corpus in `dir`.
 pub fn evaluate(summarizer: &Summarizer, dir: &Path, n: usize) -> Result<Vec<Score>> {
     let manifest = dir.join("corpus.json");
-    let json = std::fs::read(&manifest).map_err(|source| crate::Error::Unreadable {
+    let corpus_error = |reason: String| crate::Error::Corpus {
         path: manifest.clone(),
-        source,
-    })?;
-    let corpus: Corpus = serde_json::from_slice(&json).map_err(|e| crate::Error::Unreadable {
-        path: manifest,
-        source: e.into(),
-    })?;
+        reason,
+    };
+    let json = std::fs::read(&manifest).map_err(|e| corpus_error(e.to_string()))?;
+    let corpus: Corpus = serde_json::from_slice(&json).map_err(|e| corpus_error(e.to_string()))?;
     corpus
         .statements
         .into_iter()

@@ -124,7 +124,9 @@ fn bad_files_fail_one_by_one_and_the_others_are_summarised() {
     let utf16 = write("utf16.txt", &utf16);
     let latin1 = write("latin1.txt", latin1);
     let missing = dir.join("missing.txt").display().to_string();
-    let folder = dir.display().to_string();
+    let folder = dir.join("nothing-here");
+    std::fs::create_dir(&folder).unwrap();
+    let folder = folder.display().to_string();
     // Reading a process's memory from offset 0 fails with an I/O error: an unreadable file
     // even for root, who can read files without read permission.
     let output = brief(&[
@@ -143,11 +145,12 @@ fn bad_files_fail_one_by_one_and_the_others_are_summarised() {
     let errors = stderr(&output);
     let lines: Vec<&str> = errors.lines().collect();
     assert_eq!(lines.len(), 6, "one line per failed file:\n{errors}");
-    assert!(lines[0].contains("empty.txt: the file is empty"));
-    assert!(lines[1].contains("blank.txt: the file contains only white space"));
-    assert!(lines[2].contains("photo.txt: this is not a text file"));
-    assert!(lines[3].contains("missing.txt: file not found"));
-    assert!(lines[4].contains("this is a folder"));
+    // Folders are read before the files.
+    assert!(lines[0].contains("nothing-here: no .txt, .md, .html, .docx or .pdf files"));
+    assert!(lines[1].contains("empty.txt: the file is empty"));
+    assert!(lines[2].contains("blank.txt: the file contains only white space"));
+    assert!(lines[3].contains("photo.txt: this is a PNG image, not a document"));
+    assert!(lines[4].contains("missing.txt: file not found"));
     assert!(lines[5].contains("/proc/self/mem: cannot be read"));
     let out = stdout(&output);
     let blocks: Vec<&str> = out.split("\n\n").collect();

@@ -2,8 +2,11 @@
 //! blocking worker threads so the window never waits.
 
 use crate::error::AppError;
-use crate::state::{lock, AppState};
-use crate::views::{DocId, DocumentView, Progress, RecentDocument, SummaryView};
+use crate::state::{AppState, OpenDocument};
+use crate::views::{rfc3339, DocId, DocumentView, HistoryEntry, Progress, SummaryView};
+use brief_core::document::read_file;
+use brief_core::error::ErrorCode;
+use brief_core::history::{content_hash, new_document};
 use brief_core::Document;
 use std::path::PathBuf;
 use tauri::{AppHandle, Emitter, Manager, State};
@@ -18,18 +21,103 @@ async fn blocking<R: Send + 'static>(
         .map_err(|e| AppError::Interrupted(e.to_string()))?
 }
 
+/// Reads a file and records it in the history (a history that fails is no reason to refuse
+/// the document).
+fn read_document(state: &AppState, path: PathBuf) -> Result<OpenDocument, AppError> {
+    let bytes = read_file(&path)?;
+    let doc = Document::parse(&bytes, Some(&path)).map_err(|err| err.in_file(&path))?;
+    let hash = content_hash(&bytes);
+    // One history entry per file, however it was reached.
+    let path = std::fs::canonicalize(&path).unwrap_or(path);
+    let history_id = state.history().ok().and_then(|mut history| {
+        history
+            .record_open(&new_document(&path, &hash, &doc))
+            .map_err(|err| eprintln!("brief: {err}"))
+            .ok()
+    });
+    Ok(OpenDocument {
+        path,
+        doc,
+        content_hash: hash,
+        history_id,
+        notice: None,
+    })
+}
+
 #[tauri::command]
 pub async fn open_document(app: AppHandle, path: String) -> Result<DocumentView, AppError> {
     blocking(move || {
-        let path = PathBuf::from(path);
-        let doc = Document::open(&path)?;
         let state = app.state::<AppState>();
-        // A recent list that can't be saved is no reason to refuse the document.
-        let _ = lock(&state.recent).record(&path, doc.title.as_deref());
-        let (id, open) = state.add_document(path, doc);
-        Ok(DocumentView::new(id, &open.path, &open.doc))
+        let (id, open) = state.add_document(read_document(&state, PathBuf::from(path))?);
+        Ok(DocumentView::new(id, &open))
     })
     .await
+}
+
+/// Opens a history entry: the file as it is now, or, if it is gone or unreadable, the copy
+/// of its text the history kept, with a notice saying so.
+#[tauri::command]
+pub async fn open_history_entry(app: AppHandle, id: i64) -> Result<DocumentView, AppError> {
+    blocking(move || {
+        let state = app.state::<AppState>();
+        let stored = state.history()?.document(id)?.ok_or(AppError::UnknownEntry)?;
+        let open = match read_document(&state, stored.path.clone()) {
+            Err(AppError::Core(err))
+                if matches!(err.code(), ErrorCode::NotFound | ErrorCode::Unreadable) =>
+            {
+                let opened = rfc3339(stored.opened_at);
+                let notice = format!(
+                    "{} can't be read now ({}). This is the copy of its text Brief kept when you opened it on {} at {} UTC.",
+                    stored.path.display(),
+                    match err.code() {
+                        ErrorCode::NotFound => "it was moved or deleted",
+                        _ => "permission denied or a read error",
+                    },
+                    &opened[..10],
+                    &opened[11..16],
+                );
+                OpenDocument {
+                    doc: Document::from_extracted(stored.text, stored.title, stored.date)?,
+                    path: stored.path,
+                    content_hash: stored.content_hash,
+                    history_id: Some(stored.id),
+                    notice: Some(notice),
+                }
+            }
+            other => other?,
+        };
+        let (doc_id, open) = state.add_document(open);
+        Ok(DocumentView::new(doc_id, &open))
+    })
+    .await
+}
+
+/// Most recently opened first; a query matches titles, paths and text.
+#[tauri::command]
+pub async fn history_entries(
+    app: AppHandle,
+    query: String,
+    limit: usize,
+) -> Result<Vec<HistoryEntry>, AppError> {
+    blocking(move || {
+        let entries = app.state::<AppState>().history()?.entries(&query, limit)?;
+        Ok(entries.into_iter().map(HistoryEntry::from).collect())
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn delete_history_entry(app: AppHandle, id: i64) -> Result<(), AppError> {
+    blocking(move || {
+        app.state::<AppState>().history()?.delete(id)?;
+        Ok(())
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn clear_history(app: AppHandle) -> Result<(), AppError> {
+    blocking(move || Ok(app.state::<AppState>().history()?.clear()?)).await
 }
 
 #[tauri::command]
@@ -43,17 +131,32 @@ pub async fn summarize(
     let cancelled = state.start_summary(doc_id);
     blocking(move || {
         let state = app.state::<AppState>();
-        let summary =
-            state.summarize(&open.doc, points, &cancelled, &mut |stage, done, total| {
-                let progress = Progress {
-                    doc_id,
-                    stage,
-                    done,
-                    total,
-                };
-                let _ = app.emit("summary-progress", progress);
-            })?;
-        Ok(SummaryView { doc_id, summary })
+        // An unchanged document shows the summary it had, at once.
+        if let Some(stored) = state.stored_summary(&open, points) {
+            state.finish_summary(doc_id, &cancelled);
+            return Ok(SummaryView {
+                doc_id,
+                summary: stored.summary,
+                stored_at: Some(rfc3339(stored.created_at)),
+            });
+        }
+        let summary = state.summarize(&open.doc, points, &cancelled, &mut |stage, done, total| {
+            let progress = Progress {
+                doc_id,
+                stage,
+                done,
+                total,
+            };
+            let _ = app.emit("summary-progress", progress);
+        });
+        state.finish_summary(doc_id, &cancelled);
+        let summary = summary?;
+        state.remember_summary(&open, points, &summary);
+        Ok(SummaryView {
+            doc_id,
+            summary,
+            stored_at: None,
+        })
     })
     .await
 }
@@ -66,11 +169,6 @@ pub fn cancel_summary(state: State<'_, AppState>, doc_id: DocId) {
 #[tauri::command]
 pub fn close_document(state: State<'_, AppState>, doc_id: DocId) {
     state.close_document(doc_id);
-}
-
-#[tauri::command]
-pub fn recent_documents(state: State<'_, AppState>) -> Vec<RecentDocument> {
-    lock(&state.recent).entries().to_vec()
 }
 
 #[tauri::command]

@@ -20,6 +20,24 @@ pub enum AppError {
 
     #[error("the work stopped unexpectedly ({0}); please try again")]
     Interrupted(String),
+
+    #[error("the history is unavailable: {0}")]
+    NoHistory(String),
+
+    #[error("this entry is no longer in the history")]
+    UnknownEntry,
+}
+
+impl From<brief_core::document::Error> for AppError {
+    fn from(err: brief_core::document::Error) -> AppError {
+        AppError::Core(err.into())
+    }
+}
+
+impl From<brief_core::history::Error> for AppError {
+    fn from(err: brief_core::history::Error) -> AppError {
+        AppError::Core(err.into())
+    }
 }
 
 /// What kind of error it is, for the UI to choose how to show it.
@@ -38,6 +56,9 @@ pub enum ErrorCode {
     UnknownDocument,
     Io,
     Internal,
+    NoText,
+    Damaged,
+    History,
 }
 
 /// How an [`AppError`] crosses to the UI.
@@ -62,12 +83,16 @@ impl AppError {
                 Core::TooLarge => ErrorCode::TooLarge,
                 Core::ModelMissing => ErrorCode::ModelMissing,
                 Core::ModelCorrupt => ErrorCode::ModelCorrupt,
+                Core::NoText => ErrorCode::NoText,
+                Core::Damaged => ErrorCode::Damaged,
+                Core::History => ErrorCode::History,
                 Core::Cancelled => ErrorCode::Cancelled,
                 Core::Internal => ErrorCode::Internal,
             },
             AppError::UnknownDocument => ErrorCode::UnknownDocument,
             AppError::Write { .. } => ErrorCode::Io,
             AppError::Interrupted(_) => ErrorCode::Internal,
+            AppError::NoHistory(_) | AppError::UnknownEntry => ErrorCode::History,
         }
     }
 }
@@ -95,12 +120,16 @@ mod tests {
     /// The UI relies on this exact shape.
     #[test]
     fn errors_cross_as_code_and_message() {
-        let err = AppError::Core(brief_core::Error::Binary.in_file("/home/a/photo.png"));
+        let err = AppError::Core(
+            brief_core::document::Error::Binary
+                .in_file("/home/a/photo.png")
+                .into(),
+        );
         assert_eq!(
             serde_json::to_value(&err).unwrap(),
             serde_json::json!({
                 "code": "binary",
-                "message": "/home/a/photo.png: this is not a text file (it looks like binary data); open a .txt or .md file"
+                "message": "/home/a/photo.png: this is not a text file (it looks like binary data); open a .txt, .md, .html, .docx or .pdf file"
             })
         );
         let err = AppError::UnknownDocument;

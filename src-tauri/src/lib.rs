@@ -2,7 +2,6 @@
 
 mod commands;
 mod error;
-mod recent;
 mod state;
 pub mod views;
 
@@ -26,8 +25,9 @@ pub fn run() -> ExitCode {
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_clipboard_manager::init())
         .setup(move |app| {
-            let data_dir = app.path().app_data_dir()?;
-            app.manage(AppState::new(startup_paths, &data_dir));
+            // The same database as the `brief` command's, so each reuses the other's summaries.
+            let history = brief_core::history::default_path();
+            app.manage(AppState::new(startup_paths, &history));
             // Load the model while the person picks a file, so the first summary is quick.
             let handle = app.handle().clone();
             tauri::async_runtime::spawn_blocking(move || handle.state::<AppState>().warm_up());
@@ -38,7 +38,10 @@ pub fn run() -> ExitCode {
             commands::summarize,
             commands::cancel_summary,
             commands::close_document,
-            commands::recent_documents,
+            commands::history_entries,
+            commands::open_history_entry,
+            commands::delete_history_entry,
+            commands::clear_history,
             commands::startup_paths,
             commands::export_text,
         ])

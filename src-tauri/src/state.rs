@@ -1,10 +1,10 @@
 //! What the app holds between commands: open documents, the loaded model, cancel flags, the
-//! recent list.
+//! history database.
 
 use crate::error::AppError;
-use crate::recent::RecentDocuments;
 use crate::views::{DocId, Stage};
 use brief_core::embed::default_models_dir;
+use brief_core::history::{summary_key, History, StoredSummary};
 use brief_core::{Document, Summarizer, Summary};
 use std::collections::HashMap;
 use std::ffi::OsString;
@@ -15,6 +15,12 @@ use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 pub struct OpenDocument {
     pub path: PathBuf,
     pub doc: Document,
+    /// Of the bytes the document was read from; with the path, it finds stored summaries.
+    pub content_hash: String,
+    /// Its history entry, when the history is working.
+    pub history_id: Option<i64>,
+    /// Shown above the original, e.g. when this is the stored copy of a vanished file.
+    pub notice: Option<String>,
 }
 
 pub struct AppState {
@@ -25,7 +31,8 @@ pub struct AppState {
     cancel_flags: Mutex<HashMap<DocId, Arc<AtomicBool>>>,
     next_id: AtomicU32,
     pub startup_paths: Vec<String>,
-    pub recent: Mutex<RecentDocuments>,
+    /// `Err` says why there is no history; the app works on without one.
+    history: Result<Mutex<History>, String>,
 }
 
 /// A poisoned lock only means another command panicked; the data is still usable.
@@ -34,7 +41,20 @@ pub fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
 }
 
 impl AppState {
-    pub fn new(startup_paths: Vec<String>, data_dir: &Path) -> AppState {
+    /// `history_file` is opened, or recovered (a damaged one is moved aside, never deleted).
+    pub fn new(startup_paths: Vec<String>, history_file: &Path) -> AppState {
+        let history = match History::open_or_recover(history_file) {
+            Ok((history, moved)) => {
+                if let Some(moved) = moved {
+                    eprintln!(
+                        "brief: the history database was damaged; it was moved to {} and a new one started",
+                        moved.display()
+                    );
+                }
+                Ok(Mutex::new(history))
+            }
+            Err(err) => Err(err.to_string()),
+        };
         AppState {
             models_dir: default_models_dir(),
             summarizer: Mutex::new(None),
@@ -42,7 +62,40 @@ impl AppState {
             cancel_flags: Mutex::new(HashMap::new()),
             next_id: AtomicU32::new(1),
             startup_paths,
-            recent: Mutex::new(RecentDocuments::load(data_dir.join("recent.json"))),
+            history,
+        }
+    }
+
+    /// The history database, or why it is unavailable.
+    pub fn history(&self) -> Result<MutexGuard<'_, History>, AppError> {
+        match &self.history {
+            Ok(history) => Ok(lock(history)),
+            Err(reason) => Err(AppError::NoHistory(reason.clone())),
+        }
+    }
+
+    /// The summary stored for this document's current content, if any.
+    pub fn stored_summary(
+        &self,
+        open: &OpenDocument,
+        points: usize,
+    ) -> Option<StoredSummary<Summary>> {
+        let history = self.history().ok()?;
+        history
+            .find_summary(&open.path, &open.content_hash, &summary_key(points))
+            .ok()
+            .flatten()
+    }
+
+    /// Keeps a finished summary. A history that can't store it costs only the next reopen's
+    /// head start, so the summary is still shown.
+    pub fn remember_summary(&self, open: &OpenDocument, points: usize, summary: &Summary) {
+        if let (Some(id), Ok(mut history)) = (open.history_id, self.history()) {
+            if let Err(err) =
+                history.store_summary(id, &open.content_hash, &summary_key(points), summary)
+            {
+                eprintln!("brief: {err}");
+            }
         }
     }
 
@@ -51,9 +104,9 @@ impl AppState {
         drop(self.loaded_summarizer(|| {}));
     }
 
-    pub fn add_document(&self, path: PathBuf, doc: Document) -> (DocId, Arc<OpenDocument>) {
+    pub fn add_document(&self, open: OpenDocument) -> (DocId, Arc<OpenDocument>) {
         let id = self.next_id.fetch_add(1, Ordering::Relaxed);
-        let open = Arc::new(OpenDocument { path, doc });
+        let open = Arc::new(open);
         lock(&self.documents).insert(id, open.clone());
         (id, open)
     }
@@ -77,6 +130,17 @@ impl AppState {
             previous.store(true, Ordering::Relaxed);
         }
         flag
+    }
+
+    /// Forgets the cancel flag of a summary that ended, unless a newer summary replaced it.
+    pub fn finish_summary(&self, id: DocId, flag: &Arc<AtomicBool>) {
+        let mut flags = lock(&self.cancel_flags);
+        if flags
+            .get(&id)
+            .is_some_and(|current| Arc::ptr_eq(current, flag))
+        {
+            flags.remove(&id);
+        }
     }
 
     pub fn cancel(&self, id: DocId) {
@@ -151,12 +215,19 @@ mod tests {
 
     #[test]
     fn a_new_summary_cancels_the_previous_one_of_the_same_document() {
-        let state = AppState::new(Vec::new(), &std::env::temp_dir().join("brief-state-test"));
+        let dir = std::env::temp_dir().join(format!("brief-state-{}", std::process::id()));
+        let state = AppState::new(Vec::new(), &dir.join("history.sqlite3"));
         let first = state.start_summary(7);
         let second = state.start_summary(7);
         assert!(first.load(Ordering::Relaxed));
         assert!(!second.load(Ordering::Relaxed));
+        // The first summary ending must not drop the second one's flag.
+        state.finish_summary(7, &first);
         state.cancel(7);
         assert!(second.load(Ordering::Relaxed));
+        let third = state.start_summary(7);
+        state.finish_summary(7, &third);
+        assert!(lock(&state.cancel_flags).is_empty());
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -1,9 +1,12 @@
 //! What the commands and events send to the UI. The TypeScript side (ui/src/bindings.ts) is
 //! generated from these types; a test fails when the two drift apart.
 
-use brief_core::{Document, Summary};
+use crate::state::OpenDocument;
+use brief_core::history::Entry;
+use brief_core::Summary;
 use serde::Serialize;
 use std::path::Path;
+use std::time::{Duration, UNIX_EPOCH};
 use ts_rs::TS;
 
 pub type DocId = u32;
@@ -24,10 +27,14 @@ pub struct DocumentView {
     pub sentences: Vec<String>,
     /// Sentence indices per paragraph, in order.
     pub paragraphs: Vec<Vec<usize>>,
+    /// A sentence to show above the original, e.g. that this is the stored copy of a file
+    /// that is gone.
+    pub notice: Option<String>,
 }
 
 impl DocumentView {
-    pub fn new(id: DocId, path: &Path, doc: &Document) -> DocumentView {
+    pub fn new(id: DocId, open: &OpenDocument) -> DocumentView {
+        let (path, doc) = (&open.path, &open.doc);
         DocumentView {
             id,
             path: path.display().to_string(),
@@ -39,6 +46,7 @@ impl DocumentView {
             reading_minutes: doc.reading_minutes(),
             sentences: doc.sentence_texts().into_iter().map(String::from).collect(),
             paragraphs: doc.paragraphs(),
+            notice: open.notice.clone(),
         }
     }
 }
@@ -50,6 +58,9 @@ pub struct SummaryView {
     #[serde(flatten)]
     #[ts(flatten)]
     pub summary: Summary,
+    /// RFC 3339, UTC: when this summary was made, if it was read back from the history
+    /// instead of computed now.
+    pub stored_at: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, Serialize, TS)]
@@ -79,13 +90,43 @@ pub struct Progress {
     pub total: usize,
 }
 
-#[derive(Debug, Clone, Serialize, serde::Deserialize, TS)]
-pub struct RecentDocument {
+/// One document in the history list.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct HistoryEntry {
+    pub id: i64,
     pub path: String,
-    pub title: Option<String>,
     pub file_name: String,
+    pub title: Option<String>,
+    pub date: Option<String>,
     /// RFC 3339, UTC.
     pub opened_at: String,
+    pub words: usize,
+    /// A summary of its current content is stored.
+    pub summarized: bool,
+    /// Text around the search match, or null.
+    pub snippet: Option<String>,
+}
+
+impl From<Entry> for HistoryEntry {
+    fn from(entry: Entry) -> HistoryEntry {
+        HistoryEntry {
+            id: entry.id,
+            path: entry.path.display().to_string(),
+            file_name: file_name(&entry.path),
+            title: entry.title,
+            date: entry.date,
+            opened_at: rfc3339(entry.opened_at),
+            words: entry.words,
+            summarized: entry.summarized,
+            snippet: entry.snippet,
+        }
+    }
+}
+
+/// Unix milliseconds as RFC 3339 UTC, as the UI reads times.
+pub fn rfc3339(unix_ms: i64) -> String {
+    let time = UNIX_EPOCH + Duration::from_millis(unix_ms.max(0) as u64);
+    humantime::format_rfc3339_seconds(time).to_string()
 }
 
 pub fn file_name(path: &Path) -> String {
@@ -112,7 +153,7 @@ mod tests {
             Timings::decl(&cfg),
             SummaryView::decl(&cfg),
             DocumentView::decl(&cfg),
-            RecentDocument::decl(&cfg),
+            HistoryEntry::decl(&cfg),
             ErrorCode::decl(&cfg),
             ErrorView::decl(&cfg),
             Stage::decl(&cfg),
@@ -159,6 +200,7 @@ mod tests {
                 model: "m".into(),
                 timings_ms: Timings::default(),
             },
+            stored_at: None,
         };
         let json = serde_json::to_value(&view).unwrap();
         assert_eq!(json["doc_id"], 3);

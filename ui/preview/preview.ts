@@ -1,13 +1,14 @@
 // Dev-only preview: runs the real UI in a browser against a fake backend (mockIPC), to look at it.
 // Served by `npm run dev` at /preview/; not part of the production build.
 // URL parameters: scenario=doc|welcome|progress|cancelled|error, pin=N (1-based), select=N (sentence index),
-// tab=N (1-based), focus=CSS selector, help, recent, still (no transitions, for headless screenshots).
+// tab=N (1-based), focus=CSS selector, help, recent, history (the history panel), q=TEXT (search it),
+// entry=N (open the Nth document listed in the history), still (no transitions, for headless screenshots).
 
 import { emit } from '@tauri-apps/api/event';
 import { mockIPC, mockWindows } from '@tauri-apps/api/mocks';
 import '../src/styles.css';
 import { startApp } from '../src/app';
-import type { DocumentView, KeyPoint, RecentDocument, Summary } from '../src/bindings';
+import type { DocumentView, HistoryEntry, KeyPoint, Summary } from '../src/bindings';
 import fixture from '../../tests/fixtures/statement-lt-it-defence-2024-07-02.txt?raw';
 
 const params = new URLSearchParams(location.search);
@@ -27,7 +28,14 @@ function splitSentences(paragraph: string): string[] {
     .filter((sentence) => sentence !== '');
 }
 
-function makeDocument(id: number, path: string, text: string, title: string | null, encoding: string): DocumentView {
+function makeDocument(
+  id: number,
+  path: string,
+  text: string,
+  title: string | null,
+  encoding: string,
+  notice: string | null = null,
+): DocumentView {
   let date: string | null = null;
   const body = text.replace(/^\s*date (\d{4}-\d{2}-\d{2})\s*/, (_, found: string) => {
     date = found;
@@ -50,6 +58,7 @@ function makeDocument(id: number, path: string, text: string, title: string | nu
     reading_minutes: Math.max(1, Math.round(words / 230)),
     sentences,
     paragraphs,
+    notice,
   };
 }
 
@@ -69,6 +78,11 @@ const docs = [
     'windows-1252',
   ),
 ];
+
+const speech = `The Prime Minister opened the Vilnius Security Conference by thanking the allies for their steady support. She said that deterrence on the eastern flank depends on forces that are present, trained and ready. Air defence remains the most urgent gap, and the Government will fund it ahead of other procurement.
+Lithuania will host a brigade of allied troops by 2027, and the construction of training areas is on schedule. The Prime Minister called on partners to match commitments with deliveries.`;
+const speechPath = '/home/analyst/Statements/pm-speech-security-conference.txt';
+const speechTitle = 'Prime Minister’s speech at the Vilnius Security Conference';
 
 // Sentences the fake ranker prefers, best first, with a supporting sentence for some.
 const ranking: Record<number, Array<[number, number[]]>> = {
@@ -93,6 +107,12 @@ const ranking: Record<number, Array<[number, number[]]>> = {
     [5, []],
     [3, []],
   ],
+  3: [
+    [1, [0]],
+    [2, []],
+    [3, []],
+    [4, []],
+  ],
 };
 
 function keyPoints(doc: DocumentView, count: number): KeyPoint[] {
@@ -114,6 +134,17 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 async function summarize(docId: number, points: number): Promise<Summary> {
   const doc = docs.find((candidate) => candidate.id === docId);
   if (!doc) throw { code: 'unknown_document', message: 'This document is no longer open.' };
+  // The finance statement was summarised before: its five key points come back from history at once.
+  if (docId === 2 && points === 5) {
+    await sleep(60);
+    return {
+      doc_id: docId,
+      key_points: keyPoints(doc, points),
+      model: 'MiniLM-L6 (local)',
+      timings_ms: { embed_ms: 298, rank_ms: 21, total_ms: 330 },
+      stored_at: '2024-07-03T09:13:00Z',
+    };
+  }
   const total = doc.sentences.length;
   await emit('summary-progress', { doc_id: docId, stage: 'loading_model', done: 0, total: 0 });
   await sleep(150);
@@ -136,19 +167,115 @@ async function summarize(docId: number, points: number): Promise<Summary> {
     key_points: keyPoints(doc, points),
     model: 'MiniLM-L6 (local)',
     timings_ms: { embed_ms: 412, rank_ms: 38, total_ms: 463 },
+    stored_at: null,
   };
 }
 
-const recent: RecentDocument[] = [
-  { path: docs[0]!.path, title: null, file_name: docs[0]!.file_name, opened_at: new Date().toISOString() },
-  { path: docs[1]!.path, title: docs[1]!.title, file_name: docs[1]!.file_name, opened_at: '2024-07-03T09:12:00Z' },
+// The history: each entry with the text the fake search looks in.
+type StoredEntry = Omit<HistoryEntry, 'snippet'> & { text: string };
+
+let stored: StoredEntry[] = [
   {
-    path: '/home/analyst/Statements/pm-speech-security-conference.txt',
-    title: 'Prime Minister’s speech at the Vilnius Security Conference',
+    id: 1,
+    path: docs[0]!.path,
+    file_name: docs[0]!.file_name,
+    title: null,
+    date: docs[0]!.date,
+    opened_at: new Date().toISOString(),
+    words: docs[0]!.words,
+    summarized: true,
+    text: docs[0]!.sentences.join(' '),
+  },
+  {
+    id: 2,
+    path: docs[1]!.path,
+    file_name: docs[1]!.file_name,
+    title: docs[1]!.title,
+    date: null,
+    opened_at: '2024-07-03T09:12:00Z',
+    words: docs[1]!.words,
+    summarized: true,
+    text: docs[1]!.sentences.join(' '),
+  },
+  {
+    id: 3,
+    path: speechPath,
     file_name: 'pm-speech-security-conference.txt',
+    title: speechTitle,
+    date: '2024-06-28',
     opened_at: '2024-06-28T16:40:00Z',
+    words: speech.split(/\s+/).length,
+    summarized: false,
+    text: speech.replace(/\n/g, ' '),
+  },
+  {
+    id: 4,
+    path: '/home/analyst/Downloads/nato-summit-communique.pdf',
+    file_name: 'nato-summit-communique.pdf',
+    title: 'Washington Summit Declaration',
+    date: '2024-07-10',
+    opened_at: '2024-07-11T08:05:00Z',
+    words: 5120,
+    summarized: true,
+    text: 'We, the Heads of State and Government of the North Atlantic Alliance, have gathered in Washington to celebrate the 75th anniversary of our Alliance. Air defence and deterrence remain at the heart of our commitments.',
+  },
+  {
+    id: 5,
+    path: '/home/analyst/Documents/minister-interview.docx',
+    file_name: 'minister-interview.docx',
+    title: null,
+    date: null,
+    opened_at: '2024-05-02T13:30:00Z',
+    words: 860,
+    summarized: false,
+    text: 'In an interview the Minister of Defence spoke about conscription, reserve training and the new brigade.',
   },
 ];
+
+function snippet(text: string, query: string): string | null {
+  const at = query === '' ? -1 : text.toLowerCase().indexOf(query.toLowerCase());
+  if (at < 0) return null;
+  const start = Math.max(0, at - 50);
+  const end = Math.min(text.length, at + query.length + 70);
+  return `${start > 0 ? '…' : ''}${text.slice(start, end).trim()}${end < text.length ? '…' : ''}`;
+}
+
+async function historyEntries(query: string, limit: number): Promise<HistoryEntry[]> {
+  // Answer slower for short queries, so typing exercises the UI's dropping of stale answers.
+  await sleep(query.length < 3 ? 120 : 30);
+  const needle = query.trim().toLowerCase();
+  return stored
+    .filter((entry) =>
+      [entry.title ?? '', entry.file_name, entry.text].some((field) => field.toLowerCase().includes(needle)),
+    )
+    .sort((a, b) => b.opened_at.localeCompare(a.opened_at))
+    .slice(0, limit)
+    .map(({ text, ...entry }) => ({ ...entry, snippet: snippet(text, query.trim()) }));
+}
+
+function openHistoryEntry(id: number): DocumentView {
+  const entry = stored.find((candidate) => candidate.id === id);
+  if (!entry) throw { code: 'history', message: 'This entry is no longer in the history.' };
+  const open = docs.find((doc) => doc.path === entry.path);
+  if (open) return open;
+  if (entry.path === speechPath) {
+    // The file was moved away since; Brief opens the copy it kept.
+    const doc = makeDocument(
+      3,
+      speechPath,
+      speech,
+      speechTitle,
+      'UTF-8',
+      'The file is gone; this is the copy Brief kept when you opened it on 28 June 2024.',
+    );
+    docs.push(doc);
+    return doc;
+  }
+  if (entry.file_name.endsWith('.pdf')) {
+    throw { code: 'no_text', message: 'This PDF has no text to read; it may be a scan. Brief needs a text layer.' };
+  }
+  throw { code: 'not_found', message: `${entry.path} is gone, and Brief kept no copy of it.` };
+}
 
 mockWindows('main');
 mockIPC(
@@ -157,12 +284,23 @@ mockIPC(
     switch (cmd) {
       case 'startup_paths':
         return scenario === 'welcome' ? [] : [docs[1]!.path, docs[0]!.path];
-      case 'recent_documents':
-        return recent;
+      case 'history_entries':
+        return historyEntries(String(payload.query ?? ''), Number(payload.limit));
+      case 'open_history_entry':
+        return openHistoryEntry(Number(payload.id));
+      case 'delete_history_entry':
+        stored = stored.filter((entry) => entry.id !== Number(payload.id));
+        return null;
+      case 'clear_history':
+        stored = [];
+        return null;
       case 'open_document': {
         const doc = docs.find((candidate) => candidate.path === payload.path);
         if (doc) return doc;
-        throw { code: 'binary', message: 'This file does not look like text. Brief opens plain-text statements.' };
+        throw {
+          code: 'binary',
+          message: 'This file does not look like a statement. Brief opens text, Markdown, HTML, Word and PDF files.',
+        };
       }
       case 'summarize':
         return summarize(Number(payload.docId), Number(payload.points));
@@ -192,5 +330,19 @@ if (root) {
     if (focus) root.querySelector<HTMLElement>(focus)?.focus();
     if (params.has('help')) root.querySelector<HTMLElement>('[data-testid="help-button"]')?.click();
     if (params.has('recent')) root.querySelector<HTMLElement>('[aria-haspopup="menu"]')?.click();
+    const entry = Number(params.get('entry'));
+    if (params.has('history') || params.has('q') || entry > 0) {
+      root.querySelector<HTMLElement>('[data-testid="history-button"]')?.click();
+      const search = root.querySelector<HTMLInputElement>('[data-testid="history-search"]');
+      const query = params.get('q');
+      if (search && query) {
+        search.value = query;
+        search.dispatchEvent(new Event('input'));
+      }
+      if (entry > 0) {
+        await sleep(400);
+        root.querySelectorAll<HTMLElement>('[data-testid="history-open"]')[entry - 1]?.click();
+      }
+    }
   });
 }

@@ -3,7 +3,7 @@ import { invoke } from '@tauri-apps/api/core';
 import { listen, type UnlistenFn } from '@tauri-apps/api/event';
 import { getCurrentWebview } from '@tauri-apps/api/webview';
 import { open } from '@tauri-apps/plugin-dialog';
-import type { DocumentView, Progress, RecentDocument, Summary } from './bindings';
+import type { DocumentView, HistoryEntry, Progress, Summary } from './bindings';
 import type { CopyFormat } from './settings';
 
 // Typed wrappers around the backend and the Tauri plugins; the only module that talks to Tauri.
@@ -26,8 +26,22 @@ export function closeDocument(docId: number): Promise<void> {
   return invoke<void>('close_document', { docId });
 }
 
-export function recentDocuments(): Promise<RecentDocument[]> {
-  return invoke<RecentDocument[]>('recent_documents');
+/** Documents opened before, most recently opened first; `query` ('' for all) searches titles and text. */
+export function historyEntries(query: string, limit: number): Promise<HistoryEntry[]> {
+  return invoke<HistoryEntry[]>('history_entries', { query, limit });
+}
+
+/** Opens a history entry's file, or the copy kept of it when the file is gone (then `notice` says so). */
+export function openHistoryEntry(id: number): Promise<DocumentView> {
+  return invoke<DocumentView>('open_history_entry', { id });
+}
+
+export function deleteHistoryEntry(id: number): Promise<void> {
+  return invoke<void>('delete_history_entry', { id });
+}
+
+export function clearHistory(): Promise<void> {
+  return invoke<void>('clear_history');
 }
 
 export function startupPaths(): Promise<string[]> {
@@ -59,6 +73,9 @@ export function onDrop(handler: (event: DropEvent) => void): Promise<UnlistenFn>
   });
 }
 
+/** File types Brief reads: plain text, Markdown, HTML, Word and PDF. */
+const DOCUMENT_EXTENSIONS = ['txt', 'md', 'text', 'html', 'htm', 'docx', 'pdf'];
+
 /** Asks for statements to open; an empty list when the person cancels. */
 export async function pickDocuments(): Promise<string[]> {
   const chosen = await open({
@@ -66,14 +83,13 @@ export async function pickDocuments(): Promise<string[]> {
     multiple: true,
     directory: false,
     filters: [
-      { name: 'Text', extensions: ['txt', 'md', 'text'] },
+      { name: 'Statements', extensions: DOCUMENT_EXTENSIONS },
       { name: 'All files', extensions: ['*'] },
     ],
   });
   if (chosen === null) return [];
   return Array.isArray(chosen) ? chosen : [chosen];
 }
-
 
 export function copyText(text: string): Promise<void> {
   return writeText(text);

@@ -2,8 +2,8 @@ import { emit } from '@tauri-apps/api/event';
 import { clearMocks, mockIPC, mockWindows } from '@tauri-apps/api/mocks';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startApp, type App } from './app';
-import type { DocumentView, Summary } from './bindings';
-import { makeDoc, makeSummary } from './testData';
+import type { DocumentView, HistoryEntry, Summary } from './bindings';
+import { makeDoc, makeEntry, makeSummary } from './testData';
 
 // Runs the whole UI in jsdom against a fake backend.
 
@@ -28,7 +28,7 @@ function fakeBackend(docs: DocumentView[], handlers: Record<string, Handler> = {
         }
         case 'summarize':
           return makeSummary(Number(args.docId), 2);
-        case 'recent_documents':
+        case 'history_entries':
         case 'startup_paths':
           return [];
         default:
@@ -286,5 +286,339 @@ describe('evidence and copying', () => {
       markdownFirst: false,
     });
     await vi.waitFor(() => expect(one(root, 'toast').textContent).toBe('Exported to notes.md'));
+  });
+});
+
+describe('the Open dialog', () => {
+  it('offers statements of every type Brief reads, then all files', async () => {
+    fakeBackend([makeDoc(1, '/s/one.docx')], { 'plugin:dialog|open': () => ['/s/one.docx'] });
+    await start();
+    one(root, 'open-button').click();
+    await vi.waitFor(() => expect(all(root, 'tab')).toHaveLength(1));
+    const options = commands('plugin:dialog|open')[0]?.args.options as { filters: unknown };
+    expect(options.filters).toEqual([
+      { name: 'Statements', extensions: ['txt', 'md', 'text', 'html', 'htm', 'docx', 'pdf'] },
+      { name: 'All files', extensions: ['*'] },
+    ]);
+  });
+});
+
+describe('recent documents', () => {
+  it('lists the latest 15 history entries and reopens one by its id', async () => {
+    const entry = makeEntry(42, '/s/moved.txt', { title: 'Budget statement' });
+    fakeBackend([], {
+      history_entries: () => [entry],
+      open_history_entry: (args) => makeDoc(7, '/s/moved.txt', { title: `Opened entry ${String(args.id)}` }),
+    });
+    await start();
+    await vi.waitFor(() => expect(one(root, 'recent-list').textContent).toContain('Budget statement'));
+    expect(commands('history_entries')[0]?.args).toEqual({ query: '', limit: 15 });
+    one(root, 'recent-list').querySelector('button')?.click();
+    await vi.waitFor(() => expect(all(root, 'tab')).toHaveLength(1));
+    expect(commands('open_history_entry', 'open_document')).toEqual([{ cmd: 'open_history_entry', args: { id: 42 } }]);
+    expect(root.querySelector('.doc-title')?.textContent).toBe('Opened entry 42');
+  });
+});
+
+describe('history', () => {
+  const budget = makeEntry(1, '/s/budget.txt', {
+    title: 'Budget framework',
+    summarized: true,
+    opened_at: new Date().toISOString(),
+  });
+  const defence = makeEntry(2, '/s/defence.txt', { title: null, date: null, words: 1 });
+  const panel = (): HTMLElement => one(root, 'history');
+  const rows = (): HTMLElement[] => all(root, 'history-entry');
+  const search = (): HTMLInputElement => one(root, 'history-search') as HTMLInputElement;
+  const panelQueries = (): unknown[] =>
+    commands('history_entries')
+      .filter((call) => call.args.limit === 200)
+      .map((call) => call.args.query);
+  const type = (text: string): void => {
+    search().value = text;
+    search().dispatchEvent(new Event('input'));
+  };
+  const press = (target: Element, key: string): void => {
+    target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+  };
+
+  it('opens with Ctrl+H and the toolbar button, focuses the search and closes with Escape or the button', async () => {
+    fakeBackend([], { history_entries: () => [budget, defence] });
+    await start();
+    const toggle = one(root, 'history-button');
+    expect(panel().hidden).toBe(true);
+    expect(toggle.getAttribute('aria-controls')).toBe(panel().id);
+
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'h', ctrlKey: true, cancelable: true }));
+    expect(panel().hidden).toBe(false);
+    expect(panel().getAttribute('role')).toBe('dialog');
+    expect(panel().getAttribute('aria-labelledby')).toBe('history-heading');
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(document.activeElement).toBe(search());
+    expect(search().placeholder).toBe('Search titles and text');
+    await vi.waitFor(() => expect(rows()).toHaveLength(2));
+    expect(panelQueries()).toEqual(['']);
+
+    press(search(), 'Escape');
+    expect(panel().hidden).toBe(true);
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+
+    toggle.click();
+    expect(panel().hidden).toBe(false);
+    toggle.click();
+    expect(panel().hidden).toBe(true);
+
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'h', ctrlKey: true, cancelable: true }));
+    toggle.focus();
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }));
+    expect(panel().hidden).toBe(true);
+  });
+
+  it('searches as the person types and shows each entry as text', async () => {
+    const found = makeEntry(3, '/s/speech.txt', {
+      title: 'Speech on air defence',
+      snippet: '…said that air defence is the priority <b>now</b>…',
+      summarized: true,
+    });
+    fakeBackend([], {
+      history_entries: (args) => (args.query === 'air defence' ? [found] : [budget, defence]),
+    });
+    await start();
+    one(root, 'history-button').click();
+    await vi.waitFor(() => expect(rows()).toHaveLength(2));
+    // No title: the file name is the heading, and where it lives is shown instead.
+    expect(rows()[1]?.querySelector('.history-title')?.textContent).toBe('defence.txt');
+    expect(rows()[1]?.querySelector('.history-meta')?.textContent).toContain('/s');
+    expect(rows()[1]?.querySelector('.history-meta')?.textContent).toContain('1 word');
+    expect(rows()[0]?.querySelector('.history-when')?.textContent).toMatch(/^Today, \d\d:\d\d$/);
+    expect(rows()[0]?.querySelector('[data-testid="history-summarized"]')).not.toBeNull();
+    expect(rows()[1]?.querySelector('[data-testid="history-summarized"]')).toBeNull();
+
+    type('air');
+    type('air defence');
+    await vi.waitFor(() => expect(rows()).toHaveLength(1));
+    // Typing quickly asks once, after the pause.
+    expect(panelQueries()).toEqual(['', 'air defence']);
+    const row = rows()[0]!;
+    expect(row.querySelector('.history-title')?.textContent).toBe('Speech on air defence');
+    expect(row.querySelector('.history-meta')?.textContent).toContain('speech.txt');
+    expect(row.querySelector('.history-meta')?.textContent).toContain('2 July 2024');
+    expect(row.querySelector('.history-meta')?.textContent).toContain('1,234 words');
+    expect(row.querySelector('.history-file')?.getAttribute('title')).toBe('/s/speech.txt');
+    expect(one(root, 'history-snippet').textContent).toBe('…said that air defence is the priority <b>now</b>…');
+    expect(row.querySelector('b')).toBeNull();
+    expect([...row.querySelectorAll('.history-snippet mark')].map((mark) => mark.textContent)).toEqual([
+      'air',
+      'defence',
+    ]);
+    expect(one(root, 'history').querySelector('.history-status')?.textContent).toBe('1 match');
+  });
+
+  it('shows what is empty: no history at all, or nothing matching', async () => {
+    fakeBackend([], { history_entries: () => [] });
+    await start();
+    one(root, 'history-button').click();
+    await vi.waitFor(() => expect(one(root, 'history-empty').hidden).toBe(false));
+    expect(one(root, 'history-empty').textContent).toContain('No documents yet');
+    expect(one(root, 'history-list').hidden).toBe(true);
+    type('zeppelin');
+    await vi.waitFor(() => expect(one(root, 'history-empty').textContent).toContain('Nothing matches “zeppelin”'));
+  });
+
+  it('keeps the answer to the latest search when an older one arrives later', async () => {
+    const pending = new Map<string, (entries: HistoryEntry[]) => void>();
+    fakeBackend([], {
+      history_entries: (args) => {
+        if (args.limit !== 200) return [];
+        return new Promise<HistoryEntry[]>((resolve) => pending.set(String(args.query), resolve));
+      },
+    });
+    await start();
+    one(root, 'history-button').click();
+    pending.get('')?.([budget, defence]);
+    await vi.waitFor(() => expect(rows()).toHaveLength(2));
+
+    type('bud');
+    await vi.waitFor(() => expect(pending.has('bud')).toBe(true));
+    type('defence');
+    await vi.waitFor(() => expect(pending.has('defence')).toBe(true));
+    pending.get('defence')?.([defence]);
+    await vi.waitFor(() => expect(rows()).toHaveLength(1));
+    pending.get('bud')?.([budget]);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(rows().map((row) => row.dataset.id)).toEqual(['2']);
+    expect(rows()[0]?.textContent).toContain('defence.txt');
+  });
+
+  it('deletes an entry, then lists the history again', async () => {
+    let entries = [budget, defence];
+    fakeBackend([], {
+      history_entries: () => entries,
+      delete_history_entry: (args) => {
+        entries = entries.filter((entry) => entry.id !== args.id);
+        return null;
+      },
+    });
+    await start();
+    one(root, 'history-button').click();
+    await vi.waitFor(() => expect(rows()).toHaveLength(2));
+    const asked = commands('history_entries').length;
+    const remove = rows()[0]!.querySelector<HTMLButtonElement>('[data-testid="history-delete"]')!;
+    expect(remove.getAttribute('aria-label')).toBe('Delete Budget framework from the history');
+    remove.focus();
+    remove.click();
+    await vi.waitFor(() =>
+      expect(commands('delete_history_entry')).toEqual([{ cmd: 'delete_history_entry', args: { id: 1 } }]),
+    );
+    await vi.waitFor(() => expect(rows().map((row) => row.dataset.id)).toEqual(['2']));
+    // The panel and the Recent list are both asked again; focus stays in the list.
+    await vi.waitFor(() => expect(commands('history_entries').length).toBeGreaterThanOrEqual(asked + 2));
+    expect(
+      commands('history_entries')
+        .slice(asked)
+        .map((call) => call.args.limit)
+        .sort(),
+    ).toEqual([15, 200]);
+    expect(document.activeElement).toBe(rows()[0]?.querySelector('.history-open'));
+
+    press(rows()[0]!.querySelector('.history-open')!, 'Delete');
+    await vi.waitFor(() => expect(commands('delete_history_entry')).toHaveLength(2));
+    await vi.waitFor(() => expect(one(root, 'history-empty').textContent).toContain('No documents yet'));
+    expect(document.activeElement).toBe(search());
+  });
+
+  it('clears the history only after it is confirmed', async () => {
+    let entries = [budget, defence];
+    fakeBackend([], {
+      history_entries: () => entries,
+      clear_history: () => {
+        entries = [];
+        return null;
+      },
+    });
+    await start();
+    one(root, 'history-button').click();
+    await vi.waitFor(() => expect(rows()).toHaveLength(2));
+    const clear = one(root, 'history-clear');
+    const confirm = one(root, 'history-clear-confirm');
+    expect(confirm.hidden).toBe(true);
+
+    clear.click();
+    expect(commands('clear_history')).toHaveLength(0);
+    expect(clear.hidden).toBe(true);
+    expect(confirm.hidden).toBe(false);
+    expect(confirm.textContent).toContain('Really clear all?');
+    expect(document.activeElement).toBe(one(root, 'history-clear-no'));
+    one(root, 'history-clear-no').click();
+    expect(confirm.hidden).toBe(true);
+    expect(clear.hidden).toBe(false);
+
+    // Escape backs out of the question without closing the panel.
+    clear.click();
+    press(one(root, 'history-clear-no'), 'Escape');
+    expect(confirm.hidden).toBe(true);
+    expect(one(root, 'history').hidden).toBe(false);
+    expect(commands('clear_history')).toHaveLength(0);
+
+    clear.click();
+    one(root, 'history-clear-yes').click();
+    await vi.waitFor(() => expect(commands('clear_history')).toEqual([{ cmd: 'clear_history', args: {} }]));
+    await vi.waitFor(() => expect(one(root, 'history-empty').textContent).toContain('No documents yet'));
+    expect(rows()).toHaveLength(0);
+    expect((clear as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('opens an entry as a tab, shows its notice and closes the panel', async () => {
+    const notice = 'The file is gone; this is the copy Brief kept when you opened it on 2 July 2024.';
+    fakeBackend([], {
+      history_entries: () => [budget, defence],
+      open_history_entry: (args) =>
+        args.id === 2 ? makeDoc(9, '/s/defence.txt', { notice }) : makeDoc(8, '/s/budget.txt'),
+    });
+    await start();
+    one(root, 'history-button').click();
+    await vi.waitFor(() => expect(rows()).toHaveLength(2));
+
+    // Arrow keys move from the search to the rows and between them; Enter opens.
+    press(search(), 'ArrowDown');
+    expect(document.activeElement).toBe(rows()[0]?.querySelector('.history-open'));
+    press(document.activeElement!, 'ArrowDown');
+    expect(document.activeElement).toBe(rows()[1]?.querySelector('.history-open'));
+    expect(rows()[1]?.querySelector('.history-open')?.getAttribute('tabindex')).toBe('0');
+    expect(rows()[0]?.querySelector('.history-open')?.getAttribute('tabindex')).toBe('-1');
+    press(document.activeElement!, 'Enter');
+
+    await vi.waitFor(() => expect(all(root, 'tab')).toHaveLength(1));
+    expect(commands('open_history_entry')).toEqual([{ cmd: 'open_history_entry', args: { id: 2 } }]);
+    expect(commands('open_document')).toHaveLength(0);
+    expect(selectedTab(root)).toBe('/s/defence.txt');
+    expect(one(root, 'history').hidden).toBe(true);
+    expect(one(root, 'history-button').getAttribute('aria-expanded')).toBe('false');
+    await vi.waitFor(() => expect(document.activeElement).toBe(all(root, 'tab')[0]));
+    expect(one(root, 'document-notice').textContent).toBe(notice);
+    await vi.waitFor(() => expect(all(root, 'key-point')).toHaveLength(2));
+
+    // A click opens too; a document without a notice shows none.
+    one(root, 'history-button').click();
+    await vi.waitFor(() => expect(rows()).toHaveLength(2));
+    rows()[0]?.querySelector<HTMLElement>('.history-open')?.click();
+    await vi.waitFor(() => expect(selectedTab(root)).toBe('/s/budget.txt'));
+    expect(root.querySelector('[data-testid="document-notice"]')).toBeNull();
+    expect(one(root, 'history').hidden).toBe(true);
+  });
+
+  it('shows failures of the history in the error banner and keeps the panel open', async () => {
+    fakeBackend([], {
+      history_entries: (args) => {
+        if (args.limit === 200) throw { code: 'history', message: 'The history could not be read.' };
+        return [];
+      },
+      open_history_entry: () => {
+        throw { code: 'no_text', message: 'This PDF has no text to read.' };
+      },
+    });
+    await start();
+    one(root, 'history-button').click();
+    await vi.waitFor(() => expect(one(root, 'error-banner').hidden).toBe(false));
+    expect(one(root, 'error-banner').textContent).toContain('Couldn’t search the history.');
+    expect(one(root, 'error-banner').textContent).toContain('The history could not be read.');
+    expect(one(root, 'history').hidden).toBe(false);
+  });
+
+  it('says when opening an entry failed', async () => {
+    fakeBackend([], {
+      history_entries: () => [makeEntry(4, '/s/scan.pdf', { title: 'Scanned letter' })],
+      open_history_entry: () => {
+        throw { code: 'no_text', message: 'This PDF has no text to read.' };
+      },
+    });
+    await start();
+    one(root, 'history-button').click();
+    await vi.waitFor(() => expect(rows()).toHaveLength(1));
+    rows()[0]?.querySelector<HTMLElement>('.history-open')?.click();
+    await vi.waitFor(() => expect(one(root, 'error-banner').textContent).toContain('Couldn’t open scan.pdf.'));
+    expect(one(root, 'error-banner').textContent).toContain('This PDF has no text to read.');
+    expect(one(root, 'history').hidden).toBe(false);
+    expect(all(root, 'tab')).toHaveLength(0);
+  });
+});
+
+describe('summaries from history', () => {
+  it('labels key points read back from history, and only those', async () => {
+    const storedAt = new Date();
+    storedAt.setHours(9, 5, 0, 0);
+    fakeBackend([makeDoc(1, '/s/one.txt'), makeDoc(2, '/s/two.txt')], {
+      summarize: (args) =>
+        args.docId === 1 ? { ...makeSummary(1), stored_at: storedAt.toISOString() } : makeSummary(2),
+    });
+    const app = await start();
+    await app.openPaths(['/s/one.txt']);
+    await vi.waitFor(() => expect(all(root, 'key-point')).toHaveLength(2));
+    expect(one(root, 'summary-stored').textContent).toBe('From history · summarised today at 09:05');
+    expect(root.querySelector('.points-meta')?.textContent).toBe('test-model · 7 ms');
+    await app.openPaths(['/s/two.txt']);
+    await vi.waitFor(() => expect(selectedTab(root)).toBe('/s/two.txt'));
+    await vi.waitFor(() => expect(all(root, 'key-point')).toHaveLength(2));
+    expect(root.querySelector('[data-testid="summary-stored"]')).toBeNull();
   });
 });

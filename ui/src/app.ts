@@ -1,5 +1,5 @@
 import * as api from './api';
-import type { KeyPoint, RecentDocument } from './bindings';
+import type { DocumentView, HistoryEntry, KeyPoint } from './bindings';
 import { toAppError } from './errors';
 import {
   basename,
@@ -38,6 +38,7 @@ import {
 import { el } from './view/dom';
 import { createAnnouncer, createDropOverlay, createErrorBanner, createToast } from './view/feedback';
 import { createHelpDialog } from './view/help';
+import { createHistoryPanel, HISTORY_LIMIT } from './view/history';
 import { createOriginalPane } from './view/original';
 import { createPointsPanel, type PreviewSource } from './view/points';
 import { createTabs, PANEL_ID, tabId } from './view/tabs';
@@ -51,6 +52,9 @@ export type App = {
 };
 
 const noop = (): void => undefined;
+
+/** How many documents the Recent menu and the welcome screen list. */
+const RECENT_LIMIT = 15;
 
 function defaultStorage(): Storage | null {
   try {
@@ -77,15 +81,23 @@ export async function startApp(root: HTMLElement): Promise<App> {
 
   const toolbar = createToolbar({
     open: () => void chooseFiles(),
-    openRecent: (path) => void openPaths([path]),
+    openRecent: (entry) => void openEntry(entry),
+    toggleHistory,
     exportSummary: () => void exportSummary(),
     help: () => help.open(),
   });
-  const tabs = createTabs({ activate: (id) => setState(activate(state, id)), close: closeDoc });
+  const tabs = createTabs({
+    activate(id) {
+      setState(activate(state, id));
+      // Choosing a tab means "show me that document".
+      history.close();
+    },
+    close: closeDoc,
+  });
   const banner = createErrorBanner();
   const welcome = createWelcome(
     () => void chooseFiles(),
-    (path) => void openPaths([path]),
+    (entry) => void openEntry(entry),
   );
   const original = createOriginalPane(selectSentence);
   const points = createPointsPanel({
@@ -111,12 +123,40 @@ export async function startApp(root: HTMLElement): Promise<App> {
   const announcer = createAnnouncer();
   const overlay = createDropOverlay();
   const help = createHelpDialog();
+  const history = createHistoryPanel({
+    search: (query) => api.historyEntries(query, HISTORY_LIMIT),
+    open(entry) {
+      void openEntry(entry).then((opened) => {
+        // The panel closed itself; put keyboard focus on the document's tab.
+        if (opened && !history.isOpen() && state.activeId !== null)
+          document.getElementById(tabId(state.activeId))?.focus();
+      });
+    },
+    async remove(entry) {
+      await api.deleteHistoryEntry(entry.id);
+      void refreshRecent();
+    },
+    async clear() {
+      await api.clearHistory();
+      void refreshRecent();
+    },
+    failed: showError,
+    toggled(open) {
+      toolbar.setHistoryOpen(open);
+      if (!open && (document.activeElement === null || document.activeElement === document.body)) {
+        // Focus was in the panel and had nowhere to go back to.
+        const next = state.activeId === null ? null : document.getElementById(tabId(state.activeId));
+        if (next) next.focus();
+        else toolbar.focusHistory();
+      }
+    },
+  });
 
   const workspace = el('div', { class: 'workspace', attrs: { id: PANEL_ID, role: 'tabpanel' } }, [
     original.element,
     points.element,
   ]);
-  const main = el('main', { class: 'main' }, [welcome.element, workspace]);
+  const main = el('main', { class: 'main' }, [welcome.element, workspace, history.element]);
   root.classList.add('app');
   root.replaceChildren(
     toolbar.element,
@@ -171,7 +211,7 @@ export async function startApp(root: HTMLElement): Promise<App> {
 
   async function refreshRecent(): Promise<void> {
     try {
-      const recent: RecentDocument[] = await api.recentDocuments();
+      const recent: HistoryEntry[] = await api.historyEntries('', RECENT_LIMIT);
       toolbar.setRecent(recent);
       welcome.setRecent(recent);
     } catch {
@@ -188,40 +228,68 @@ export async function startApp(root: HTMLElement): Promise<App> {
   }
 
   // Opens run one after another so the last path given ends up active, as on the command line.
-  function openPaths(paths: readonly string[]): Promise<void> {
-    const run = openQueue.then(async () => {
-      if (paths.length === 0) return;
-      for (const path of paths) await openOne(path);
-      await refreshRecent();
-    });
-    openQueue = run.catch(noop);
+  function queueOpen<T>(task: () => Promise<T>): Promise<T> {
+    const run = openQueue.then(task);
+    openQueue = run.then(noop, noop);
     return run;
   }
 
-  async function openOne(path: string): Promise<void> {
+  function openPaths(paths: readonly string[]): Promise<void> {
+    return queueOpen(async () => {
+      if (paths.length === 0) return;
+      for (const path of paths) await openOne(path, basename(path), () => api.openDocument(path));
+      await refreshRecent();
+    });
+  }
+
+  /** Opens a document from the history; true when it is now the active tab. */
+  function openEntry(entry: HistoryEntry): Promise<boolean> {
+    return queueOpen(async () => {
+      const opened = await openOne(entry.path, entry.file_name, () => api.openHistoryEntry(entry.id));
+      await refreshRecent();
+      return opened;
+    });
+  }
+
+  function toggleHistory(): void {
+    if (history.isOpen()) history.close();
+    else history.open();
+  }
+
+  /** Opens a document (or activates its tab) and closes the history over it; false when it failed. */
+  async function openOne(path: string, name: string, load: () => Promise<DocumentView>): Promise<boolean> {
+    const opened = await loadOne(path, name, load);
+    if (opened) history.close();
+    return opened;
+  }
+
+  async function loadOne(path: string, name: string, load: () => Promise<DocumentView>): Promise<boolean> {
     const existing = findByPath(state, path);
     if (existing) {
       setState(activate(state, existing.doc.id));
-      return;
+      return true;
     }
     root.classList.add('opening');
     // Reading a large file takes a while: say so rather than leave the window silent.
-    const announce = (): void => toast.show(`Opening ${basename(path)}…`);
+    const announce = (): void => toast.show(`Opening ${name}…`);
     const firstNotice = window.setTimeout(announce, 400);
     const laterNotices = window.setInterval(announce, 2800);
     try {
-      const doc = await api.openDocument(path);
+      const doc = await load();
       // The backend may have resolved a relative or differently spelled path to one already open.
       const duplicate = findByPath(state, doc.path);
       if (duplicate) {
         if (duplicate.doc.id !== doc.id) void api.closeDocument(doc.id).catch(noop);
         setState(activate(state, duplicate.doc.id));
-        return;
+        return true;
       }
       setState(addDocument(state, doc, preferredPoints));
+      if (doc.notice) announcer.say(doc.notice);
       void summarise(doc.id, preferredPoints);
+      return true;
     } catch (reason) {
-      showError(`Couldn’t open ${basename(path)}.`, reason);
+      showError(`Couldn’t open ${name}.`, reason);
+      return false;
     } finally {
       window.clearTimeout(firstNotice);
       window.clearInterval(laterNotices);
@@ -372,10 +440,14 @@ export async function startApp(root: HTMLElement): Promise<App> {
       case 'close':
         if (open) closeDoc(open.doc.id);
         break;
+      case 'history':
+        toggleHistory();
+        break;
       case 'nextTab':
       case 'prevTab': {
         const tabHadFocus = document.activeElement?.getAttribute('role') === 'tab';
         setState(cycle(state, command === 'nextTab' ? 1 : -1));
+        history.close();
         if (tabHadFocus && state.activeId !== null) document.getElementById(tabId(state.activeId))?.focus();
         break;
       }
@@ -393,9 +465,14 @@ export async function startApp(root: HTMLElement): Promise<App> {
   }
 
   window.addEventListener('keydown', (event) => {
-    if (event.defaultPrevented) return;
+    // An app whose root has left the page (as in tests) no longer takes keys.
+    if (event.defaultPrevented || !root.isConnected) return;
     if (event.key === 'Escape') {
       if (help.isOpen() || toolbar.closeMenus()) return;
+      if (history.isOpen()) {
+        history.close();
+        return;
+      }
       const open = activeDocument(state);
       if (open) setState(clearSelection(state, open.doc.id));
       return;

@@ -4,7 +4,12 @@
 export type Evidence = { sentence: number, start: number, end: number, };
 export type KeyPoint = { text: string, evidence: Array<Evidence>, };
 export type Timings = { embed_ms: number, rank_ms: number, total_ms: number, };
-export type Summary = { doc_id: number, key_points: Array<KeyPoint>, model: string, timings_ms: Timings, };
+export type Summary = { doc_id: number, 
+/**
+ * RFC 3339, UTC: when this summary was made, if it was read back from the history
+ * instead of computed now.
+ */
+stored_at: string | null, key_points: Array<KeyPoint>, model: string, timings_ms: Timings, };
 export type DocumentView = { 
 /**
  * Assigned by the app, unique per opened document.
@@ -21,13 +26,26 @@ sentences: Array<string>,
 /**
  * Sentence indices per paragraph, in order.
  */
-paragraphs: Array<Array<number>>, };
-export type RecentDocument = { path: string, title: string | null, file_name: string, 
+paragraphs: Array<Array<number>>, 
+/**
+ * A sentence to show above the original, e.g. that this is the stored copy of a file
+ * that is gone.
+ */
+notice: string | null, };
+export type HistoryEntry = { id: number, path: string, file_name: string, title: string | null, date: string | null, 
 /**
  * RFC 3339, UTC.
  */
-opened_at: string, };
-export type ErrorCode = "not_found" | "unreadable" | "is_directory" | "empty" | "binary" | "too_large" | "model_missing" | "model_corrupt" | "cancelled" | "unknown_document" | "io" | "internal";
+opened_at: string, words: number, 
+/**
+ * A summary of its current content is stored.
+ */
+summarized: boolean, 
+/**
+ * Text around the search match, or null.
+ */
+snippet: string | null, };
+export type ErrorCode = "not_found" | "unreadable" | "is_directory" | "empty" | "binary" | "too_large" | "model_missing" | "model_corrupt" | "cancelled" | "unknown_document" | "io" | "internal" | "no_text" | "damaged" | "history";
 export type AppError = { code: ErrorCode, 
 /**
  * A full sentence for the person; shown as it is.

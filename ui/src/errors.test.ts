@@ -28,6 +28,13 @@ describe('toAppError', () => {
     expect(toAppError(undefined).message).toBe(GENERIC_MESSAGE);
   });
 
+  it('keeps the codes for unreadable PDFs, damaged files and a failing history', () => {
+    for (const code of ['no_text', 'damaged', 'history'] as const) {
+      expect(toAppError({ code, message: 'Explained.' })).toEqual({ code, message: 'Explained.' });
+    }
+    expect(toAppError('{"code":"damaged","message":"The file is damaged."}').code).toBe('damaged');
+  });
+
   it('maps unknown codes to internal', () => {
     expect(toAppError({ code: 'weird', message: 'Odd.' })).toEqual({ code: 'internal', message: 'Odd.' });
   });

@@ -2,20 +2,29 @@ import type { AppError, ErrorCode } from './bindings';
 
 // Anything an invoke can reject with becomes an AppError whose message is fit to show a person.
 
-const CODES: ReadonlySet<string> = new Set<ErrorCode>([
-  'not_found',
-  'unreadable',
-  'is_directory',
-  'empty',
-  'binary',
-  'too_large',
-  'model_missing',
-  'model_corrupt',
-  'cancelled',
-  'unknown_document',
-  'io',
-  'internal',
-]);
+// Every code the backend sends; listing them as a record makes tsc fail here when bindings.ts gains one.
+const KNOWN_CODES = {
+  not_found: true,
+  unreadable: true,
+  is_directory: true,
+  empty: true,
+  binary: true,
+  too_large: true,
+  // A PDF without a text layer, such as a scan.
+  no_text: true,
+  // A truncated or corrupt .docx, .pdf or zip, or a zip bomb.
+  damaged: true,
+  model_missing: true,
+  model_corrupt: true,
+  cancelled: true,
+  unknown_document: true,
+  // The history database failed; documents still open and summarise.
+  history: true,
+  io: true,
+  internal: true,
+} satisfies Record<ErrorCode, true>;
+
+const CODES: ReadonlySet<string> = new Set(Object.keys(KNOWN_CODES));
 
 export const GENERIC_MESSAGE = 'Something went wrong. Please try again.';
 

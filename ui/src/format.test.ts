@@ -7,11 +7,14 @@ import {
   durationLabel,
   folderOf,
   markdown,
+  matchParts,
+  openedAtLabel,
   plainText,
   progressFraction,
   progressLabel,
   readingTimeLabel,
   siblingPath,
+  storedSummaryLabel,
   suggestExportName,
   summaryText,
   wordsLabel,
@@ -91,7 +94,6 @@ describe('file names', () => {
     expect(siblingPath('C:\\docs\\s.txt', 'k.md')).toBe('C:\\docs\\k.md');
     expect(siblingPath('s.txt', 'k.md')).toBe('k.md');
   });
-
 });
 
 describe('labels', () => {
@@ -118,5 +120,52 @@ describe('labels', () => {
     expect(progressLabel({ doc_id: 1, stage: 'ranking', done: 0, total: 0 })).toBe('Choosing key points');
     expect(progressFraction({ doc_id: 1, stage: 'embedding', done: 10, total: 40 })).toBe(0.25);
     expect(progressFraction({ doc_id: 1, stage: 'ranking', done: 0, total: 0 })).toBeNull();
+  });
+});
+
+describe('dates of history', () => {
+  const now = new Date(2024, 6, 3, 18, 0);
+
+  it('says today with the time, else the day', () => {
+    expect(openedAtLabel(new Date(2024, 6, 3, 9, 5).toISOString(), now)).toBe('Today, 09:05');
+    expect(openedAtLabel(new Date(2024, 5, 28, 9, 5).toISOString(), now)).toBe('28 Jun');
+    expect(openedAtLabel(new Date(2023, 11, 1, 9, 5).toISOString(), now)).toBe('1 Dec 2023');
+    expect(openedAtLabel('not a date', now)).toBe('');
+  });
+
+  it('labels key points read back from history', () => {
+    expect(storedSummaryLabel(new Date(2024, 6, 3, 14, 5).toISOString(), now)).toBe(
+      'From history · summarised today at 14:05',
+    );
+    expect(storedSummaryLabel(new Date(2024, 6, 2, 14, 5).toISOString(), now)).toBe(
+      'From history · summarised on 2 Jul',
+    );
+    expect(storedSummaryLabel('<b>', now)).toBe('From history');
+  });
+});
+
+describe('matchParts', () => {
+  const marked = (text: string, query: string): string =>
+    matchParts(text, query)
+      .map((part) => (part.match ? `[${part.text}]` : part.text))
+      .join('');
+
+  it('marks words of the search where words start, ignoring case', () => {
+    expect(marked('Air defence and the Defence Council', 'defence')).toBe('Air [defence] and the [Defence] Council');
+    expect(marked('Air defence', 'AIR def')).toBe('[Air] [def]ence');
+    expect(marked('undefended', 'def')).toBe('undefended');
+    expect(marked('“Quoted” words', '"quoted"')).toBe('“[Quoted]” words');
+  });
+
+  it('keeps the text whole, including characters that mean something in patterns', () => {
+    expect(marked('Costs (3.5%) rose', '(3.5%)')).toBe('Costs ([3.5]%) rose');
+    expect(marked('a+b or a.b', 'a+b')).toBe('[a+b] or a.b');
+    expect(marked('<img src=x>', 'img')).toBe('<[img] src=x>');
+    expect(matchParts('Nothing to find', '   ')).toEqual([{ text: 'Nothing to find', match: false }]);
+    expect(matchParts('', 'x')).toEqual([]);
+  });
+
+  it('marks a longer word over its own prefix', () => {
+    expect(marked('defence budget', 'def defence')).toBe('[defence] budget');
   });
 });

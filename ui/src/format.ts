@@ -125,18 +125,64 @@ export function progressFraction(progress: Progress | null): number | null {
   return Math.min(1, Math.max(0, progress.done / progress.total));
 }
 
-/** "Opened today, 14:05" style label for the recent list; empty when the backend's value can't be read. */
-export function openedAtLabel(openedAt: string, now: Date = new Date()): string {
-  const time = Date.parse(openedAt);
-  if (Number.isNaN(time)) return '';
+type When = { today: boolean; time: string; day: string };
+
+function localWhen(iso: string, now: Date): When | null {
+  const time = Date.parse(iso);
+  if (Number.isNaN(time)) return null;
   const date = new Date(time);
-  const sameDay = date.toDateString() === now.toDateString();
-  if (sameDay) {
-    const hh = String(date.getHours()).padStart(2, '0');
-    const mm = String(date.getMinutes()).padStart(2, '0');
-    return `Today, ${hh}:${mm}`;
-  }
+  const hh = String(date.getHours()).padStart(2, '0');
+  const mm = String(date.getMinutes()).padStart(2, '0');
   const month = MONTHS[date.getMonth()]?.slice(0, 3) ?? '';
   const year = date.getFullYear() === now.getFullYear() ? '' : ` ${date.getFullYear()}`;
-  return `${date.getDate()} ${month}${year}`;
+  const today = date.toDateString() === now.toDateString();
+  return { today, time: `${hh}:${mm}`, day: `${date.getDate()} ${month}${year}` };
+}
+
+/** "Opened today, 14:05" style label for the recent list; empty when the backend's value can't be read. */
+export function openedAtLabel(openedAt: string, now: Date = new Date()): string {
+  const when = localWhen(openedAt, now);
+  if (!when) return '';
+  return when.today ? `Today, ${when.time}` : when.day;
+}
+
+/** Label for key points read back from history rather than computed now. */
+export function storedSummaryLabel(storedAt: string, now: Date = new Date()): string {
+  const when = localWhen(storedAt, now);
+  if (!when) return 'From history';
+  return `From history · summarised ${when.today ? `today at ${when.time}` : `on ${when.day}`}`;
+}
+
+export type TextPart = { text: string; match: boolean };
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Splits text into runs that do and don't start with a word of the search (ignoring case), so a view can
+ * mark the matches with elements. Quotes and other punctuation around the search's words are ignored.
+ */
+export function matchParts(text: string, query: string): TextPart[] {
+  const words = [
+    ...new Set(
+      query
+        .split(/\s+/)
+        .map((word) => word.replace(/^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu, ''))
+        .filter((word) => word !== ''),
+    ),
+  ].sort((a, b) => b.length - a.length);
+  if (text === '') return [];
+  if (words.length === 0) return [{ text, match: false }];
+  // A word start is the text's start or a character that is neither letter nor digit (no lookbehind: Safari 15).
+  const pattern = new RegExp(`(^|[^\\p{L}\\p{N}])(${words.map(escapeRegExp).join('|')})`, 'giu');
+  const parts: TextPart[] = [];
+  let last = 0;
+  for (const found of text.matchAll(pattern)) {
+    const start = (found.index ?? 0) + (found[1] ?? '').length;
+    const matched = found[2] ?? '';
+    if (start > last) parts.push({ text: text.slice(last, start), match: false });
+    parts.push({ text: matched, match: true });
+    last = start + matched.length;
+  }
+  if (last < text.length) parts.push({ text: text.slice(last), match: false });
+  return parts;
 }

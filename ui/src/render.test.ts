@@ -1,7 +1,7 @@
 import { clearMocks, mockIPC, mockWindows } from '@tauri-apps/api/mocks';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startApp } from './app';
-import { makeDoc } from './testData';
+import { makeDoc, makeEntry } from './testData';
 
 // Document text, names, key points and error messages must show as literal text, never as markup.
 
@@ -18,6 +18,15 @@ describe('rendering untrusted text', () => {
       encoding: `<b>bold</b>`,
       sentences: [`Before ${SCRIPT} after.`, `An image ${IMG} here.`],
       paragraphs: [[0, 1]],
+      notice: `Kept copy ${IMG}`,
+    });
+    const entry = makeEntry(1, `/r/${SCRIPT}`, {
+      title: IMG,
+      file_name: SCRIPT,
+      date: '<i>date</i>',
+      opened_at: 'x',
+      summarized: true,
+      snippet: `…before ${IMG} after…`,
     });
     mockWindows('main');
     mockIPC(
@@ -32,9 +41,10 @@ describe('rendering untrusted text', () => {
               key_points: [{ text: `Point ${SCRIPT} ${IMG}`, evidence: [{ sentence: 1, start: 0, end: 5 }] }],
               model: `<i>model</i>`,
               timings_ms: { embed_ms: 1, rank_ms: 1, total_ms: 2 },
+              stored_at: `<b>${IMG}</b>`,
             };
-          case 'recent_documents':
-            return [{ path: `/r/${SCRIPT}`, title: IMG, file_name: SCRIPT, opened_at: 'x' }];
+          case 'history_entries':
+            return [entry];
           default:
             return [];
         }
@@ -56,6 +66,25 @@ describe('rendering untrusted text', () => {
     expect(root.querySelector('[data-testid="error-banner"]')?.textContent).toContain(`Cannot read ${IMG}`);
     expect(root.querySelector('.encoding')?.textContent).toBe('<b>bold</b>');
     expect(root.textContent).toContain(`${IMG}.txt`);
+    expect(root.querySelector('[data-testid="document-notice"]')?.textContent).toBe(`Kept copy ${IMG}`);
+    expect(root.querySelector('[data-testid="summary-stored"]')?.textContent).toBe('From history');
+    expect(root.querySelector('[data-testid="recent-menu"]')).not.toBeNull();
+
+    // The history panel, searched for a word inside the markup: the match is marked, the rest stays text.
+    root.querySelector<HTMLElement>('[data-testid="history-button"]')?.click();
+    const search = root.querySelector<HTMLInputElement>('[data-testid="history-search"]');
+    if (search) {
+      search.value = 'img';
+      search.dispatchEvent(new Event('input'));
+    }
+    await vi.waitFor(() => expect(root.querySelectorAll('[data-testid="history-snippet"] mark')).toHaveLength(1));
+    const row = root.querySelector('[data-testid="history-entry"]');
+    expect(row?.querySelector('.history-title')?.textContent).toBe(IMG);
+    expect(row?.querySelector('[data-testid="history-snippet"]')?.textContent).toBe(`…before ${IMG} after…`);
+    expect(row?.querySelector('[data-testid="history-snippet"] mark')?.textContent).toBe('img');
+    expect(row?.querySelector('.history-file')?.getAttribute('title')).toBe(`/r/${SCRIPT}`);
+    expect(row?.textContent).toContain('<i>date</i>');
+    expect(root.querySelectorAll('script, img, b, i')).toHaveLength(0);
   });
 });
 

@@ -21,6 +21,14 @@ describe('commandFor', () => {
     expect(commandFor(key('C', { ctrlKey: true, shiftKey: true }))).toBe('copyAll');
     expect(commandFor(key('e', { metaKey: true }))).toBe('export');
     expect(commandFor(key('F1'))).toBe('help');
+    expect(commandFor(key('h', { ctrlKey: true }))).toBe('history');
+    expect(commandFor(key('H', { ctrlKey: true }))).toBe('history');
+  });
+
+  it('uses Ctrl+H on every platform, leaving ⌘H to the system', () => {
+    expect(commandFor(key('h', { metaKey: true }))).toBeNull();
+    expect(commandFor(key('h', { ctrlKey: true, shiftKey: true }))).toBeNull();
+    expect(withShortcut('History', 'history')).toBe('History (Ctrl+H)');
   });
 
   it('leaves other keys alone', () => {

@@ -1,6 +1,6 @@
 // Keyboard shortcuts: one table feeds the key handler, the tooltips and the help panel.
 
-export type Command = 'open' | 'close' | 'nextTab' | 'prevTab' | 'copyAll' | 'export' | 'help';
+export type Command = 'open' | 'history' | 'close' | 'nextTab' | 'prevTab' | 'copyAll' | 'export' | 'help';
 
 export type KeyInput = Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>;
 
@@ -9,6 +9,8 @@ const MOD = isMac ? '⌘' : 'Ctrl';
 
 export const SHORTCUTS: ReadonlyArray<{ command: Command; keys: string[]; description: string }> = [
   { command: 'open', keys: [`${MOD}+O`], description: 'Open statements' },
+  // Ctrl on every platform: ⌘H hides the app on macOS.
+  { command: 'history', keys: ['Ctrl+H'], description: 'Show or hide the history' },
   { command: 'close', keys: [`${MOD}+W`], description: 'Close the current document' },
   { command: 'nextTab', keys: ['Ctrl+Tab', 'Ctrl+Page Down'], description: 'Next document' },
   { command: 'prevTab', keys: ['Ctrl+Shift+Tab', 'Ctrl+Page Up'], description: 'Previous document' },
@@ -19,11 +21,11 @@ export const SHORTCUTS: ReadonlyArray<{ command: Command; keys: string[]; descri
 
 /** Shortcuts handled inside a part of the window rather than globally; listed in the help panel only. */
 export const LOCAL_KEYS: ReadonlyArray<{ keys: string[]; description: string }> = [
-  { keys: ['Esc'], description: 'Clear highlights and selection, close menus' },
+  { keys: ['Esc'], description: 'Clear highlights and selection, close menus and the history' },
   { keys: ['←', '→'], description: 'Move between tabs (when a tab has focus)' },
-  { keys: ['Delete'], description: 'Close the focused tab' },
-  { keys: ['↑', '↓'], description: 'Move between sentences (in the original)' },
-  { keys: ['Enter'], description: 'Pin a key point, or select a sentence' },
+  { keys: ['Delete'], description: 'Close the focused tab, or delete the focused history entry' },
+  { keys: ['↑', '↓'], description: 'Move between sentences (in the original) or documents (in the history)' },
+  { keys: ['Enter'], description: 'Pin a key point, select a sentence, or open a document from the history' },
 ];
 
 /** "Open… (Ctrl+O)" for a button's title. */
@@ -41,6 +43,7 @@ export function commandFor(event: KeyInput): Command | null {
   if (event.ctrlKey && key === 'Tab') return event.shiftKey ? 'prevTab' : 'nextTab';
   if (event.ctrlKey && key === 'PageDown' && !event.shiftKey) return 'nextTab';
   if (event.ctrlKey && key === 'PageUp' && !event.shiftKey) return 'prevTab';
+  if (event.ctrlKey && key === 'h' && !event.shiftKey) return 'history';
   if (event.shiftKey) return key === 'c' ? 'copyAll' : null;
   if (key === 'o') return 'open';
   if (key === 'w') return 'close';

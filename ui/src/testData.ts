@@ -1,4 +1,4 @@
-import type { DocumentView, Summary } from './bindings';
+import type { DocumentView, HistoryEntry, Summary } from './bindings';
 
 // Small documents and summaries shared by the tests.
 
@@ -21,6 +21,7 @@ export function makeDoc(
       [0, 1],
       [2, 3],
     ],
+    notice: null,
     ...overrides,
   };
 }
@@ -43,5 +44,30 @@ export function makeSummary(docId: number, count = 2): Summary {
       ],
     },
   ].slice(0, count);
-  return { doc_id: docId, key_points, model: 'test-model', timings_ms: { embed_ms: 5, rank_ms: 1, total_ms: 7 } };
+  return {
+    doc_id: docId,
+    key_points,
+    model: 'test-model',
+    timings_ms: { embed_ms: 5, rank_ms: 1, total_ms: 7 },
+    stored_at: null,
+  };
+}
+
+export function makeEntry(
+  id: number,
+  path = `/statements/doc-${id}.txt`,
+  overrides: Partial<HistoryEntry> = {},
+): HistoryEntry {
+  return {
+    id,
+    path,
+    file_name: path.split('/').pop() ?? path,
+    title: `Statement ${id}`,
+    date: '2024-07-02',
+    opened_at: '2024-07-03T09:12:00Z',
+    words: 1234,
+    summarized: false,
+    snippet: null,
+    ...overrides,
+  };
 }

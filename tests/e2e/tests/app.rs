@@ -14,7 +14,7 @@ type Scenario =
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn desktop_app_end_to_end() {
     let harness = Harness::start().expect("display and tauri-driver start");
-    let scenarios: [(&str, Scenario); 5] = [
+    let scenarios: [(&str, Scenario); 6] = [
         (
             "key points of a statement opened from the command line, with evidence and copy",
             |h| Box::pin(key_points_evidence_and_copy(h)),
@@ -29,6 +29,10 @@ async fn desktop_app_end_to_end() {
         (
             "two statements keep their own key points when switching",
             |h| Box::pin(switching_documents(h)),
+        ),
+        (
+            "history: a reopened statement shows its stored summary; a vanished file opens from history",
+            |h| Box::pin(history_reopen_search_and_vanished_file(h)),
         ),
         (
             "a missing model gets a clear message and the original stays readable",
@@ -155,7 +159,7 @@ async fn binary_file_keeps_open_document(harness: &Harness) -> anyhow::Result<()
     with_app(harness, &args, |client| async move {
         let message = wait_for_text(&client, "[data-testid=error-banner]").await?;
         anyhow::ensure!(
-            message.contains("not a text file"),
+            message.contains("this is a PNG image, not a document"),
             "error banner says: {message}"
         );
         let tabs = client.find_all(Locator::Css("[data-testid=tab]")).await?;
@@ -190,6 +194,109 @@ async fn switching_documents(harness: &Harness) -> anyhow::Result<()> {
         tabs[1].click().await?;
         let back = wait_for_points_other_than(&client, &first).await?;
         anyhow::ensure!(back == second, "switching back shows the same points");
+        Ok(client)
+    })
+    .await
+}
+
+/// Opens the history panel and searches it; returns the rows shown.
+async fn search_history(
+    client: &Client,
+    query: &str,
+) -> anyhow::Result<Vec<fantoccini::elements::Element>> {
+    client
+        .find(Locator::Css("[data-testid=history-button]"))
+        .await?
+        .click()
+        .await?;
+    let search = client
+        .wait()
+        .for_element(Locator::Css("[data-testid=history-search]"))
+        .await?;
+    search.send_keys(query).await?;
+    for _ in 0..50 {
+        let snippets = texts(client, "[data-testid=history-snippet]").await?;
+        if snippets.iter().any(|s| s.contains(query)) {
+            return Ok(client
+                .find_all(Locator::Css("[data-testid=history-entry]"))
+                .await?);
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    anyhow::bail!("no history entry shows {query:?} in its snippet")
+}
+
+async fn history_reopen_search_and_vanished_file(harness: &Harness) -> anyhow::Result<()> {
+    // A statement of its own, so that the search finds it alone.
+    let mut text = std::fs::read(fixture(STATEMENT))?;
+    text.extend_from_slice(b"\nThe Zanzibar liaison office opens in 2027.\n");
+    let scratch = ScratchFile::new("remembered.txt", &text)?;
+
+    // First open: the summary is computed (and stored).
+    let first = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let kept = first.clone();
+    with_app(harness, &[scratch.arg()], |client| async move {
+        wait_for_all(&client, "[data-testid=key-point]", 5).await?;
+        *kept.lock().unwrap() = texts(&client, "[data-testid=point-text]").await?;
+        let stored = client
+            .find_all(Locator::Css("[data-testid=summary-stored]"))
+            .await?;
+        anyhow::ensure!(stored.is_empty(), "a first summary is not from history");
+        Ok(client)
+    })
+    .await?;
+    let first = first.lock().unwrap().clone();
+
+    // A new start: found by a word of its text, reopened with the stored summary.
+    let expected = first.clone();
+    with_app(harness, &[], |client| async move {
+        let rows = search_history(&client, "Zanzibar").await?;
+        anyhow::ensure!(rows.len() == 1, "one entry matches, found {}", rows.len());
+        rows[0].click().await?;
+        let label = wait_for_text(&client, "[data-testid=summary-stored]").await?;
+        anyhow::ensure!(label.contains("From history"), "label says: {label}");
+        let points = texts(&client, "[data-testid=point-text]").await?;
+        anyhow::ensure!(points == expected, "the stored points: {points:?}");
+        Ok(client)
+    })
+    .await?;
+
+    // The file vanishes: the history still opens its text, and says so.
+    let path = scratch.arg();
+    std::fs::remove_file(&path)?;
+    with_app(harness, &[], |client| async move {
+        let rows = search_history(&client, "Zanzibar").await?;
+        rows[0].click().await?;
+        let notice = wait_for_text(&client, "[data-testid=document-notice]").await?;
+        anyhow::ensure!(
+            notice.contains("can't be read now") && notice.contains("copy of its text"),
+            "notice says: {notice}"
+        );
+        let sentences = texts(&client, "[data-testid=sentence]").await?;
+        anyhow::ensure!(
+            sentences.iter().any(|s| s.contains("Zanzibar")),
+            "the stored text is shown"
+        );
+        wait_for_all(&client, "[data-testid=key-point]", 5).await?;
+
+        // Deleting the entry removes it from the history.
+        client
+            .find(Locator::Css("[data-testid=history-button]"))
+            .await?
+            .click()
+            .await?;
+        let search = client
+            .wait()
+            .for_element(Locator::Css("[data-testid=history-search]"))
+            .await?;
+        search.clear().await?;
+        search.send_keys("Zanzibar").await?;
+        let delete = client
+            .wait()
+            .for_element(Locator::Css("[data-testid=history-delete]"))
+            .await?;
+        delete.click().await?;
+        wait_for_text(&client, "[data-testid=history-empty]").await?;
         Ok(client)
     })
     .await

@@ -1,6 +1,7 @@
 import type { DocumentView } from '../bindings';
 import { dateLabel, displayTitle, readingTimeLabel, wordsLabel } from '../format';
 import { el, prefersReducedMotion } from './dom';
+import { icon } from './icons';
 
 // The original statement. Each document's article is built once and kept, so switching tabs is instant
 // and each tab keeps its own scroll position.
@@ -53,7 +54,16 @@ function header(doc: DocumentView): HTMLElement {
     );
   }
 
+  // Set by the backend, e.g. when the file is gone and this is the copy Brief kept of it.
+  const notice = doc.notice?.trim()
+    ? el('p', { class: 'doc-notice', testid: 'document-notice', attrs: { role: 'note' } }, [
+        icon('info', 'icon doc-notice-icon'),
+        el('span', { text: doc.notice }),
+      ])
+    : null;
+
   return el('header', { class: 'doc-header' }, [
+    notice,
     el('h1', {
       class: hasTitle ? 'doc-title' : 'doc-title file-name',
       text: displayTitle(doc),

@@ -1,5 +1,5 @@
 import type { Progress, Summary } from '../bindings';
-import { durationLabel, keyPointsLabel, progressFraction, progressLabel } from '../format';
+import { durationLabel, keyPointsLabel, progressFraction, progressLabel, storedSummaryLabel } from '../format';
 import { POINTS_MAX, POINTS_MIN, type CopyFormat } from '../settings';
 import { withShortcut } from '../shortcuts';
 import { evidenceSentences, type OpenDocument, type SummaryState } from '../state';
@@ -224,7 +224,17 @@ export function createPointsPanel(handlers: PointsHandlers): PointsPanel {
       class: 'points-hint',
       text: 'Select a point to highlight its sources in the original. Click a sentence to see which points cite it.',
     });
+    // Key points read back from history rather than computed now say so, quietly.
+    const stored = summary.stored_at
+      ? el('p', {
+          class: 'points-meta points-stored',
+          testid: 'summary-stored',
+          text: storedSummaryLabel(summary.stored_at),
+          attrs: { title: 'These key points were stored when the document was summarised before' },
+        })
+      : null;
     body.replaceChildren(list, hint, meta);
+    if (stored) body.append(stored);
   }
 
   function renderBody(state: SummaryState, finishedRun: boolean): void {

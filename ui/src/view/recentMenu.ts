@@ -1,4 +1,4 @@
-import type { RecentDocument } from '../bindings';
+import type { HistoryEntry } from '../bindings';
 import { displayTitle, folderOf, openedAtLabel } from '../format';
 import { button, el } from './dom';
 import { icon } from './icons';
@@ -7,12 +7,12 @@ import { icon } from './icons';
 
 export type RecentMenu = {
   element: HTMLElement;
-  setItems(recent: readonly RecentDocument[]): void;
+  setItems(recent: readonly HistoryEntry[]): void;
   close(): boolean;
 };
 
-export function createRecentMenu(openRecent: (path: string) => void): RecentMenu {
-  let items: readonly RecentDocument[] = [];
+export function createRecentMenu(openRecent: (entry: HistoryEntry) => void): RecentMenu {
+  let items: readonly HistoryEntry[] = [];
 
   const trigger = button(
     'Recent documents',
@@ -66,7 +66,7 @@ export function createRecentMenu(openRecent: (path: string) => void): RecentMenu
         entry.addEventListener('click', () => {
           close();
           trigger.focus();
-          openRecent(item.path);
+          openRecent(item);
         });
         return entry;
       }),

@@ -1,19 +1,24 @@
-import type { RecentDocument } from '../bindings';
+import type { HistoryEntry } from '../bindings';
 import { withShortcut } from '../shortcuts';
 import { button, el } from './dom';
 import { icon } from './icons';
+import { HISTORY_PANEL_ID } from './history';
 import { createRecentMenu } from './recentMenu';
 
 export type ToolbarHandlers = {
   open(): void;
-  openRecent(path: string): void;
+  openRecent(entry: HistoryEntry): void;
+  toggleHistory(): void;
   exportSummary(): void;
   help(): void;
 };
 
 export type Toolbar = {
   element: HTMLElement;
-  setRecent(recent: readonly RecentDocument[]): void;
+  setRecent(recent: readonly HistoryEntry[]): void;
+  /** Mirrors whether the history panel is shown. */
+  setHistoryOpen(open: boolean): void;
+  focusHistory(): void;
   setCanExport(enabled: boolean): void;
   /** Closes the recent menu; true if it was open (so Escape stops there). */
   closeMenus(): boolean;
@@ -28,6 +33,21 @@ export function createToolbar(handlers: ToolbarHandlers): Toolbar {
   openButton.addEventListener('click', () => handlers.open());
 
   const recent = createRecentMenu(handlers.openRecent);
+
+  const historyButton = button(
+    'History',
+    {
+      class: 'tool-button',
+      testid: 'history-button',
+      attrs: {
+        title: withShortcut('Search the documents opened before', 'history'),
+        'aria-expanded': 'false',
+        'aria-controls': HISTORY_PANEL_ID,
+      },
+    },
+    [icon('history'), el('span', { text: 'History' })],
+  );
+  historyButton.addEventListener('click', () => handlers.toggleHistory());
 
   const exportButton = button(
     'Export',
@@ -55,7 +75,7 @@ export function createToolbar(handlers: ToolbarHandlers): Toolbar {
 
   const element = el('header', { class: 'toolbar' }, [
     brand,
-    el('div', { class: 'toolbar-group' }, [openButton, recent.element]),
+    el('div', { class: 'toolbar-group' }, [openButton, recent.element, historyButton]),
     el('div', { class: 'toolbar-spacer' }),
     el('div', { class: 'toolbar-group' }, [exportButton, helpButton]),
   ]);
@@ -63,6 +83,12 @@ export function createToolbar(handlers: ToolbarHandlers): Toolbar {
   return {
     element,
     setRecent: recent.setItems,
+    setHistoryOpen(open) {
+      historyButton.setAttribute('aria-expanded', String(open));
+    },
+    focusHistory() {
+      historyButton.focus();
+    },
     setCanExport(enabled) {
       exportButton.disabled = !enabled;
     },

@@ -1,4 +1,4 @@
-import type { RecentDocument } from '../bindings';
+import type { HistoryEntry } from '../bindings';
 import { displayTitle, openedAtLabel } from '../format';
 import { SHORTCUTS } from '../shortcuts';
 import { button, el } from './dom';
@@ -8,10 +8,10 @@ import { icon } from './icons';
 
 export type Welcome = {
   element: HTMLElement;
-  setRecent(recent: readonly RecentDocument[]): void;
+  setRecent(recent: readonly HistoryEntry[]): void;
 };
 
-export function createWelcome(open: () => void, openRecent: (path: string) => void): Welcome {
+export function createWelcome(open: () => void, openRecent: (entry: HistoryEntry) => void): Welcome {
   const openKeys = SHORTCUTS.find((shortcut) => shortcut.command === 'open')?.keys[0] ?? '';
   const openButton = button('Open a statement', { class: 'button primary large', testid: 'welcome-open' }, [
     icon('open'),
@@ -40,10 +40,7 @@ export function createWelcome(open: () => void, openRecent: (path: string) => vo
       }),
       el('div', { class: 'welcome-actions' }, [
         openButton,
-        el('p', { class: 'welcome-hint' }, [
-          el('kbd', { text: openKeys }),
-          ' or drop text files anywhere in this window',
-        ]),
+        el('p', { class: 'welcome-hint' }, [el('kbd', { text: openKeys }), ' or drop files anywhere in this window']),
       ]),
       el('p', { class: 'welcome-local' }, [icon('shield'), 'Everything runs on this computer. Nothing is uploaded.']),
       recentSection,
@@ -65,7 +62,7 @@ export function createWelcome(open: () => void, openRecent: (path: string) => vo
             ]),
             when ? el('span', { class: 'recent-when', text: when }) : null,
           ]);
-          entry.addEventListener('click', () => openRecent(item.path));
+          entry.addEventListener('click', () => openRecent(item));
           return el('li', {}, [entry]);
         }),
       );

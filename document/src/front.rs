@@ -10,18 +10,67 @@ pub struct FrontMatter<'a> {
 /// Splits the date marker and the heading off normalised text. The date marker comes either on
 /// a line of its own or directly followed by the text on the same line.
 pub fn split_front_matter(text: &str) -> FrontMatter<'_> {
-    let (date, rest) = match leading_date(text) {
+    let (mut date, rest) = match leading_date(text) {
         Some((date, rest)) => (Some(date), rest.trim_start()),
         None => (None, text),
     };
-    let (title, body) = match rest.split_once('\n') {
+    let (title, mut body) = match rest.split_once('\n') {
         Some((first, after)) if is_heading(first) && !after.trim().is_empty() => (
             Some(first.trim_start_matches('#').trim().to_string()),
             after.trim_start(),
         ),
         _ => (None, rest),
     };
+    // A dateline under the title ("2 July 2024") is the statement's date, not its text.
+    if let Some((line, after)) = body.split_once('\n') {
+        if let Some(found) = dateline(line).filter(|_| !after.trim().is_empty()) {
+            date.get_or_insert(found);
+            body = after.trim_start();
+        }
+    }
     FrontMatter { date, title, body }
+}
+
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// A line that is only a date: `2024-07-02`, `2 July 2024` or `July 2, 2024`, as
+/// `YYYY-MM-DD`.
+fn dateline(line: &str) -> Option<String> {
+    let words: Vec<String> = line
+        .split_whitespace()
+        .map(|w| w.trim_end_matches([',', '.']).to_lowercase())
+        .collect();
+    let month = |word: &str| MONTHS.iter().position(|m| *m == word).map(|i| i as u32 + 1);
+    let number = |word: &str| word.parse::<u32>().ok();
+    let (year, month, day) = match words.as_slice() {
+        [iso] => {
+            let parts: Vec<&str> = iso.split('-').collect();
+            match parts.as_slice() {
+                [y, m, d] if y.len() == 4 && m.len() == 2 && d.len() == 2 => {
+                    (number(y)?, number(m)?, number(d)?)
+                }
+                _ => return None,
+            }
+        }
+        [d, m, y] if month(m).is_some() => (number(y)?, month(m)?, number(d)?),
+        [m, d, y] if month(m).is_some() => (number(y)?, month(m)?, number(d)?),
+        _ => return None,
+    };
+    ((1000..=9999).contains(&year) && (1..=12).contains(&month) && (1..=31).contains(&day))
+        .then(|| format!("{year:04}-{month:02}-{day:02}"))
 }
 
 fn leading_date(text: &str) -> Option<(String, &str)> {
@@ -81,6 +130,25 @@ mod tests {
             Some("Ministers agree new energy package")
         );
         assert_eq!(front.body, "The ministers agreed today.");
+    }
+
+    #[test]
+    fn a_dateline_under_the_title_is_the_date() {
+        for (line, date) in [
+            ("2024-07-02", "2024-07-02"),
+            ("2 July 2024", "2024-07-02"),
+            ("July 2, 2024", "2024-07-02"),
+        ] {
+            let text = format!("Ministers meet in Vilnius\n\n{line}\n\nThe ministers met today.");
+            let front = split_front_matter(&text);
+            assert_eq!(front.title.as_deref(), Some("Ministers meet in Vilnius"));
+            assert_eq!(front.date.as_deref(), Some(date), "{line}");
+            assert_eq!(front.body, "The ministers met today.");
+        }
+        // A sentence that mentions a date stays text.
+        let front = split_front_matter("Talks\n\nOn 2 July 2024 they met.\nMore.");
+        assert_eq!(front.date, None);
+        assert_eq!(front.body, "On 2 July 2024 they met.\nMore.");
     }
 
     #[test]

@@ -1,12 +1,9 @@
-//! A statement as Brief reads it: decoded text, front matter, sentences with byte spans.
-
-mod decode;
-mod front;
-mod segment;
-
-pub use segment::{Sentence, Span};
+//! A statement as Brief reads it: text, front matter, sentences with byte spans.
 
 use crate::error::{Error, Result};
+use crate::format::Format;
+use crate::front;
+use crate::segment::{self, Sentence, Span};
 use std::io::Read;
 use std::path::Path;
 
@@ -26,6 +23,8 @@ pub struct Document {
     pub date: Option<String>,
     /// The encoding the file was stored in, e.g. `UTF-8`, `windows-1252`.
     pub encoding: &'static str,
+    /// What the file was; for HTML, DOCX and PDF `text` is what Brief extracted from it.
+    pub format: Format,
     pub sentences: Vec<Sentence>,
 }
 
@@ -33,24 +32,54 @@ impl Document {
     /// Reads and decodes a file, with errors that name it.
     pub fn open(path: &Path) -> Result<Document> {
         let bytes = read_file(path)?;
-        Document::from_bytes(&bytes).map_err(|err| err.in_file(path))
+        Document::parse(&bytes, Some(path)).map_err(|err| err.in_file(path))
     }
 
-    pub fn from_bytes(bytes: &[u8]) -> Result<Document> {
-        let decoded = decode::decode(bytes)?;
-        let front = front::split_front_matter(&decoded.text);
+    /// Reads a file's bytes; the content decides the format, the path's extension only tells
+    /// HTML from plain text when the content doesn't.
+    pub fn parse(bytes: &[u8], path: Option<&Path>) -> Result<Document> {
+        let format = Format::detect(bytes, path)?;
+        let extracted = format.extract(bytes)?;
+        let front = front::split_front_matter(&extracted.text);
         let text = front.body.to_string();
         let sentences = segment::segment(&text);
         if sentences.is_empty() {
             return Err(Error::Blank);
         }
         Ok(Document {
-            title: front.title,
-            date: front.date,
-            encoding: decoded.encoding,
+            title: front.title.or(extracted.title),
+            date: front.date.or(extracted.date),
+            encoding: extracted.encoding,
+            format,
             sentences,
             text,
         })
+    }
+
+    /// A document from text Brief extracted before (kept in its history): the sentences are
+    /// found again, the front matter is taken as given.
+    pub fn from_extracted(
+        text: String,
+        title: Option<String>,
+        date: Option<String>,
+    ) -> Result<Document> {
+        let sentences = segment::segment(&text);
+        if sentences.is_empty() {
+            return Err(Error::Blank);
+        }
+        Ok(Document {
+            text,
+            title,
+            date,
+            encoding: "UTF-8",
+            format: Format::Text,
+            sentences,
+        })
+    }
+
+    /// [`Document::parse`] without a file name.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Document> {
+        Document::parse(bytes, None)
     }
 
     pub fn sentence(&self, index: usize) -> &str {
@@ -85,7 +114,9 @@ impl Document {
     }
 }
 
-fn read_file(path: &Path) -> Result<Vec<u8>> {
+/// Reads a whole file, refusing folders and files over [`MAX_FILE_BYTES`], with errors that name
+/// it.
+pub fn read_file(path: &Path) -> Result<Vec<u8>> {
     let unreadable = |source: std::io::Error| match source.kind() {
         std::io::ErrorKind::NotFound => Error::NotFound { path: path.into() },
         _ => Error::Unreadable {
@@ -137,7 +168,7 @@ mod tests {
     }
 
     const FIXTURE: &str =
-        include_str!("../../../tests/fixtures/statement-lt-it-defence-2024-07-02.txt");
+        include_str!("../../tests/fixtures/statement-lt-it-defence-2024-07-02.txt");
 
     #[test]
     fn the_fixture_statement() {

@@ -52,7 +52,7 @@ fn detect(bytes: &[u8]) -> Result<&'static Encoding> {
 /// UTF-16 text of a Latin-script language has a NUL in every other byte; binary files don't
 /// show that regularity.
 fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
-    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
         return None;
     }
     let pairs = bytes.len() / 2;

@@ -1,0 +1,35 @@
+//! How Brief files documents and summaries in its history (brief-history): under which key a
+//! summary is stored, so that the app and the `brief` command reuse each other's work.
+
+use crate::document::Document;
+use crate::embed::MODEL_NAME;
+use brief_history::{NewDocument, SummaryKey};
+use std::path::Path;
+
+pub use brief_history::{content_hash, default_path, Entry, Error, History, StoredSummary};
+
+/// The kind of key points the current pipeline makes.
+pub const MODE_SENTENCES: &str = "sentences";
+
+/// A stored summary is reused only if the same model, the same version of Brief's ranking and
+/// the same number of points made it.
+pub fn summary_key(points: usize) -> SummaryKey<'static> {
+    SummaryKey {
+        mode: MODE_SENTENCES,
+        points: points as u32,
+        model: MODEL_NAME,
+        model_version: env!("CARGO_PKG_VERSION"),
+    }
+}
+
+/// The history record of `doc`, read from `path` with content hash `hash`.
+pub fn new_document<'a>(path: &'a Path, hash: &'a str, doc: &'a Document) -> NewDocument<'a> {
+    NewDocument {
+        path,
+        content_hash: hash,
+        title: doc.title.as_deref(),
+        date: doc.date.as_deref(),
+        text: &doc.text,
+        words: doc.words(),
+    }
+}

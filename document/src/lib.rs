@@ -1,0 +1,17 @@
+//! brief-document: how Brief reads a file, with no model or UI dependency.
+//!
+//! bytes → [`Format`] (sniffed from content, then extension) → text (decoded, or extracted from
+//! HTML, DOCX or PDF) → normalised → front matter → [`Sentence`]s with byte spans into
+//! [`Document::text`], the text the original pane shows.
+
+mod decode;
+mod document;
+mod error;
+mod format;
+mod front;
+mod segment;
+
+pub use document::{read_file, Document, MAX_FILE_BYTES};
+pub use error::{Error, ErrorCode, Result};
+pub use format::Format;
+pub use segment::{Sentence, Span};
