@@ -13,3 +13,5 @@ cargo clippy --workspace --all-targets -- -D warnings
 # The end-to-end tests drive the app binary, so build it before testing.
 cargo build --workspace
 cargo test --workspace
+# A short fuzz run of file reading (decoding, HTML, DOCX, PDF, segmentation).
+scripts/fuzz.sh 20

@@ -1,12 +1,12 @@
 //! Sentence embeddings with all-MiniLM-L6-v2 through rust-bert, loaded from local files only.
 
 use crate::error::{Error, Result};
+use brief_document::panics::catch_quietly;
 use rust_bert::pipelines::common::ModelType;
 use rust_bert::pipelines::sentence_embeddings::{
     SentenceEmbeddingsConfig, SentenceEmbeddingsModel,
 };
 use rust_bert::resources::LocalResource;
-use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
 
 /// The folder name of the embedding model under `models/` (see models/manifest.json).
@@ -109,9 +109,8 @@ impl Embedder {
             kind: precision.kind(),
         };
         // A configuration that parses but does not fit the weights also panics in rust-bert.
-        let loaded =
-            std::panic::catch_unwind(AssertUnwindSafe(|| SentenceEmbeddingsModel::new(config)))
-                .map_err(|_| corrupt("the configuration does not match the weights".into()))?;
+        let loaded = catch_quietly(|| SentenceEmbeddingsModel::new(config))
+            .map_err(|_| corrupt("the configuration does not match the weights".into()))?;
         let model = loaded.map_err(|e| corrupt(e.to_string()))?;
         Ok(Embedder { model, precision })
     }

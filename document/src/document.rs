@@ -93,6 +93,18 @@ impl Document {
             .collect()
     }
 
+    /// Panics unless every sentence is a non-empty slice of the text on char boundaries, in
+    /// order without overlap. For tests and fuzz targets: what no input may break.
+    pub fn assert_spans_valid(&self) {
+        let mut end = 0;
+        for sentence in &self.sentences {
+            let Span { start, end: stop } = sentence.span;
+            assert!(start >= end && start < stop, "sentence spans out of order");
+            assert!(self.text.get(start..stop).is_some(), "span off the text");
+            end = stop;
+        }
+    }
+
     pub fn words(&self) -> usize {
         self.text.split_whitespace().count()
     }
@@ -160,9 +172,7 @@ mod tests {
         fn any_bytes_give_a_document_or_an_error(bytes in proptest::collection::vec(any::<u8>(), 0..2000)) {
             if let Ok(doc) = Document::from_bytes(&bytes) {
                 prop_assert!(!doc.sentences.is_empty());
-                for sentence in &doc.sentences {
-                    prop_assert!(doc.text.get(sentence.span.start..sentence.span.end).is_some());
-                }
+                doc.assert_spans_valid();
             }
         }
     }

@@ -9,6 +9,7 @@ mod document;
 mod error;
 mod format;
 mod front;
+pub mod panics;
 mod segment;
 
 pub use document::{read_file, Document, MAX_FILE_BYTES};

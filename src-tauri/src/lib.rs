@@ -20,6 +20,8 @@ pub fn run() -> ExitCode {
         );
         return ExitCode::from(2);
     }
+    // A damaged PDF or model is reported in the window, not also as a crash on stderr.
+    brief_core::document::panics::silence_caught_panics();
     let startup_paths = state::startup_paths(std::env::args_os().skip(1));
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())

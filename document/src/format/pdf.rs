@@ -1,11 +1,12 @@
 //! The text layer of a PDF, with the line breaks of its layout undone.
 
 use crate::error::{Error, Result};
+use crate::panics::catch_quietly;
 
 pub(super) fn text(bytes: &[u8]) -> Result<String> {
     // pdf-extract panics on some malformed files instead of returning an error.
-    let extracted = std::panic::catch_unwind(|| pdf_extract::extract_text_from_mem(bytes))
-        .map_err(|_| damaged("its structure could not be parsed".into()))?
+    let extracted = catch_quietly(|| pdf_extract::extract_text_from_mem(bytes))
+        .map_err(|panic| damaged(format!("its structure could not be parsed: {panic}")))?
         .map_err(|err| damaged(err.to_string()))?;
     if extracted.trim().is_empty() {
         return Err(Error::NoText);

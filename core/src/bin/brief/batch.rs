@@ -55,10 +55,11 @@ pub fn run(inputs: &[Input], out: &Path, points: usize, jobs: usize, models: &Pa
         }
     }
 
-    let workers = jobs.clamp(1, todo.len().max(1));
+    // No worker (and no model loaded) when every file is unchanged.
+    let workers = jobs.max(1).min(todo.len());
     // Each worker runs its own model; together they use the cores once, not once each.
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    tch::set_num_threads((cores / workers).max(1) as i32);
+    tch::set_num_threads((cores / workers.max(1)).max(1) as i32);
     let queue = Mutex::new(todo.into_iter());
     let stop = AtomicBool::new(false);
     let mut model_error = None;

@@ -55,6 +55,8 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    // A damaged PDF or model is reported in one clear line, not also as a crash.
+    brief_core::document::panics::silence_caught_panics();
     let Command::Summarize {
         paths,
         points,
