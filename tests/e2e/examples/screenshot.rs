@@ -1,9 +1,11 @@
 //! Takes the screenshots in docs/: the real app under Xvfb with the sample statement open and
-//! one key point's evidence highlighted, in the light and the dark theme.
+//! one key point's evidence highlighted, in the light and the dark theme; then the history
+//! panel searched, after a few statements in several formats were opened.
 //!
 //! cargo run -p brief-e2e --example screenshot   (after `cargo build -p brief-app`)
 
 use brief_e2e::{fixture, repo_root, wait_for_all, Harness};
+use fantoccini::Locator;
 use std::time::Duration;
 
 #[tokio::main]
@@ -26,5 +28,31 @@ async fn main() -> anyhow::Result<()> {
         println!("wrote {}", path.display());
         client.close().await?;
     }
+
+    let harness = Harness::start_with_env(&[("GTK_THEME", "Adwaita")])?;
+    let opened = [
+        "corpus/uk-mod-nato-defence-ministers-2022-03-17.txt",
+        "formats/statement.docx",
+        "formats/statement.pdf",
+        "formats/statement.html",
+    ];
+    let client = harness.launch(&opened.map(fixture)).await?;
+    wait_for_all(&client, "[data-testid=tab]", opened.len()).await?;
+    client
+        .find(Locator::Css("[data-testid=history-button]"))
+        .await?
+        .click()
+        .await?;
+    let search = client
+        .wait()
+        .for_element(Locator::Css("[data-testid=history-search]"))
+        .await?;
+    search.send_keys("air defence").await?;
+    wait_for_all(&client, "[data-testid=history-snippet]", 1).await?;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let path = repo_root().join("docs/screenshot-history.png");
+    std::fs::write(&path, client.screenshot().await?)?;
+    println!("wrote {}", path.display());
+    client.close().await?;
     Ok(())
 }

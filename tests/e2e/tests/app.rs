@@ -14,7 +14,7 @@ type Scenario =
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn desktop_app_end_to_end() {
     let harness = Harness::start().expect("display and tauri-driver start");
-    let scenarios: [(&str, Scenario); 6] = [
+    let scenarios: [(&str, Scenario); 7] = [
         (
             "key points of a statement opened from the command line, with evidence and copy",
             |h| Box::pin(key_points_evidence_and_copy(h)),
@@ -25,6 +25,10 @@ async fn desktop_app_end_to_end() {
         (
             "a binary file gets an error and the open statement stays",
             |h| Box::pin(binary_file_keeps_open_document(h)),
+        ),
+        (
+            "a Word document and a PDF open with key points from their text",
+            |h| Box::pin(word_and_pdf(h)),
         ),
         (
             "two statements keep their own key points when switching",
@@ -170,6 +174,33 @@ async fn binary_file_keeps_open_document(harness: &Harness) -> anyhow::Result<()
             "the open tab is the statement: {path}"
         );
         wait_for_all(&client, "[data-testid=key-point]", 5).await?;
+        Ok(client)
+    })
+    .await
+}
+
+async fn word_and_pdf(harness: &Harness) -> anyhow::Result<()> {
+    let args = [
+        fixture("formats/statement.docx"),
+        fixture("formats/statement.pdf"),
+    ];
+    with_app(harness, &args, |client| async move {
+        let tabs = wait_for_all(&client, "[data-testid=tab]", 2).await?;
+        for tab in [&tabs[0], &tabs[1]] {
+            tab.click().await?;
+            tokio::time::sleep(Duration::from_millis(300)).await;
+            wait_for_all(&client, "[data-testid=key-point]", 5).await?;
+            let points = texts(&client, "[data-testid=point-text]").await?;
+            let sentences = texts(&client, "[data-testid=sentence]").await?;
+            anyhow::ensure!(
+                points.iter().all(|p| sentences.contains(p)),
+                "points are sentences of the extracted text: {points:?}"
+            );
+            anyhow::ensure!(
+                sentences.iter().any(|s| s.contains("Leonardo")),
+                "the text is read to the end"
+            );
+        }
         Ok(client)
     })
     .await
