@@ -56,6 +56,17 @@ const JSON_FILES: [&str; 5] = [
 ];
 const VOCAB: &str = "vocab.txt";
 
+/// Every file of the model folder, relative to it (for tools that copy or check a model).
+pub const MODEL_FILES: [&str; 7] = [
+    JSON_FILES[0],
+    JSON_FILES[1],
+    JSON_FILES[2],
+    JSON_FILES[3],
+    JSON_FILES[4],
+    VOCAB,
+    WEIGHTS,
+];
+
 pub struct Embedder {
     model: SentenceEmbeddingsModel,
     precision: Precision,

@@ -196,15 +196,7 @@ fn missing_or_damaged_model_gets_a_clear_message() {
 
     let installed = Path::new(env!("CARGO_MANIFEST_DIR")).join("../models/all-minilm-l6-v2");
     let copy = dir.join("all-minilm-l6-v2");
-    for name in [
-        "modules.json",
-        "config.json",
-        "1_Pooling/config.json",
-        "sentence_bert_config.json",
-        "tokenizer_config.json",
-        "vocab.txt",
-        "model.safetensors",
-    ] {
+    for name in brief_core::embed::MODEL_FILES {
         std::fs::create_dir_all(copy.join(name).parent().unwrap()).unwrap();
         std::fs::copy(installed.join(name), copy.join(name)).unwrap();
     }
