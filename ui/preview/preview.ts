@@ -2,7 +2,8 @@
 // Served by `npm run dev` at /preview/; not part of the production build.
 // URL parameters: scenario=doc|welcome|progress|cancelled|error, pin=N (1-based), select=N (sentence index),
 // tab=N (1-based), focus=CSS selector, help, recent, history (the history panel), q=TEXT (search it),
-// entry=N (open the Nth document listed in the history), still (no transitions, for headless screenshots).
+// entry=N (open the Nth document listed in the history), still (no transitions, for headless screenshots),
+// repeat=N (the first document's text N times over, to look at a long document built in parts).
 
 import { emit } from '@tauri-apps/api/event';
 import { mockIPC, mockWindows } from '@tauri-apps/api/mocks';
@@ -68,8 +69,11 @@ Spending on defence rises to 3% of GDP in 2025, and investment in energy securit
 The Minister said the framework balances security needs with fiscal responsibility. The draft budget will be submitted to Parliament by 15 October.`;
 
 const [heading, ...rest] = second.split('\n');
+const repeat = Math.max(1, Math.floor(Number(params.get('repeat')) || 1));
+const longFixture =
+  repeat === 1 ? fixture : fixture + `\n${fixture.replace(/^\s*date \d{4}-\d{2}-\d{2}\s*/, '')}`.repeat(repeat - 1);
 const docs = [
-  makeDocument(1, '/home/analyst/Statements/statement-lt-it-defence-2024-07-02.txt', fixture, null, 'UTF-8'),
+  makeDocument(1, '/home/analyst/Statements/statement-lt-it-defence-2024-07-02.txt', longFixture, null, 'UTF-8'),
   makeDocument(
     2,
     '/home/analyst/Statements/finance-budget-framework.txt',
@@ -156,7 +160,8 @@ async function summarize(docId: number, points: number): Promise<Summary> {
   if (scenario === 'error' && docId === 1) {
     throw { code: 'model_missing', message: 'The summarisation model is missing. Reinstall Brief to restore it.' };
   }
-  for (let done = 4; done <= total; done += 4) {
+  const step = Math.max(4, Math.ceil(total / 12));
+  for (let done = step; done <= total; done += step) {
     await emit('summary-progress', { doc_id: docId, stage: 'embedding', done: Math.min(done, total), total });
     await sleep(40);
   }

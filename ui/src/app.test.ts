@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startApp, type App } from './app';
 import type { DocumentView, HistoryEntry, Summary } from './bindings';
 import { makeDoc, makeEntry, makeSummary } from './testData';
+import { CHUNK_SENTENCES } from './view/original';
 
 // Runs the whole UI in jsdom against a fake backend.
 
@@ -620,5 +621,106 @@ describe('summaries from history', () => {
     await vi.waitFor(() => expect(selectedTab(root)).toBe('/s/two.txt'));
     await vi.waitFor(() => expect(all(root, 'key-point')).toHaveLength(2));
     expect(root.querySelector('[data-testid="summary-stored"]')).toBeNull();
+  });
+});
+
+describe('long documents', () => {
+  // Sizes are in chunks where it matters, so the tests hold whatever CHUNK_SENTENCES is tuned to.
+  const C = CHUNK_SENTENCES;
+  const number = (value: number): string => value.toLocaleString('en-US');
+  /** A document of `count` one-sentence paragraphs. */
+  const longDoc = (id: number, path: string, count: number): DocumentView => {
+    const sentences = Array.from({ length: count }, (_, index) => `Sentence ${index}.`);
+    return makeDoc(id, path, { sentences, paragraphs: sentences.map((_, index) => [index]) });
+  };
+  const indices = (): number[] => all(root, 'sentence').map((span) => Number(span.dataset.sentence));
+  const upTo = (count: number): number[] => Array.from({ length: count }, (_, index) => index);
+  const more = (): HTMLElement | null => root.querySelector<HTMLElement>('[data-testid="original-more"]');
+  const sentence = (index: number): HTMLElement | null =>
+    root.querySelector<HTMLElement>(`[data-sentence="${index}"]`);
+
+  it('shows the start of a long document at once, then builds through far evidence of a pinned point', async () => {
+    const doc = longDoc(1, '/s/long.txt', 100_000);
+    fakeBackend([doc], {
+      summarize: () => ({
+        ...makeSummary(1),
+        key_points: [
+          { text: 'Far.', evidence: [90_000, 95_000].map((sentence) => ({ sentence, start: 0, end: 5 })) },
+          { text: 'Near.', evidence: [{ sentence: 3, start: 0, end: 5 }] },
+        ],
+      }),
+    });
+    const scrolled: Element[] = [];
+    Object.defineProperty(HTMLElement.prototype, 'scrollIntoView', {
+      configurable: true,
+      value(this: HTMLElement) {
+        // The tab strip scrolls its active tab into view too.
+        if (this.dataset.testid === 'sentence') scrolled.push(this);
+      },
+    });
+    try {
+      const app = await start();
+      await app.openPaths(['/s/long.txt']);
+      // Far fewer elements than sentences: just the first chunk.
+      expect(all(root, 'sentence').length).toBeLessThanOrEqual(2000);
+      expect(indices()).toEqual(upTo(C));
+      expect(more()?.textContent).toBe(`Showing ${number(C)} of 100,000 sentences — scroll for more`);
+      await vi.waitFor(() => expect(all(root, 'key-point')).toHaveLength(2));
+
+      all(root, 'key-point')[0]?.querySelector<HTMLElement>('.point-main')?.click();
+      // Built in steps, so the window is not frozen until sentence 90,000 exists.
+      expect(all(root, 'sentence').length).toBeLessThan(90_000);
+      await vi.waitFor(() => expect(scrolled).toHaveLength(1), { timeout: 60_000 });
+      const far = sentence(90_000);
+      expect(scrolled[0]).toBe(far);
+      expect(far?.classList.contains('highlight')).toBe(true);
+      expect(far?.textContent).toBe('Sentence 90000.');
+      // Everything before it, in order, through the end of its chunk.
+      const through = Math.ceil(90_001 / C) * C;
+      expect(indices()).toEqual(upTo(through));
+      expect(more()?.textContent).toBe(`Showing ${number(through)} of 100,000 sentences — scroll for more`);
+
+      // The other evidence sentence, built later, comes out highlighted too.
+      expect(sentence(95_000)).toBeNull();
+      while (!sentence(95_000) && more()) more()?.click();
+      expect(sentence(95_000)?.classList.contains('highlight')).toBe(true);
+      expect(sentence(94_999)?.classList.contains('highlight')).toBe(false);
+    } finally {
+      Reflect.deleteProperty(HTMLElement.prototype, 'scrollIntoView');
+    }
+  }, 90_000);
+
+  it('says how much is shown, builds more when asked, and drops the line once all is shown', async () => {
+    const total = 3.5 * C;
+    fakeBackend([longDoc(1, '/s/long.txt', total)]);
+    const app = await start();
+    await app.openPaths(['/s/long.txt']);
+    expect(indices()).toEqual(upTo(C));
+    expect(more()?.textContent).toBe(`Showing ${number(C)} of ${number(total)} sentences — scroll for more`);
+    expect(more()?.tagName).toBe('BUTTON');
+
+    more()?.click();
+    expect(indices()).toEqual(upTo(2 * C));
+    expect(more()?.textContent).toBe(`Showing ${number(2 * C)} of ${number(total)} sentences — scroll for more`);
+    // Clicking it is not clicking a sentence.
+    expect(root.querySelector('.sentence.selected')).toBeNull();
+
+    more()?.click();
+    expect(indices()).toEqual(upTo(total));
+    expect(more()).toBeNull();
+    expect(one(root, 'original').querySelectorAll('.doc-body p')).toHaveLength(total);
+  });
+
+  it('shows a short document whole, with no status line', async () => {
+    const doc = makeDoc(1, '/s/one.txt');
+    fakeBackend([doc, longDoc(2, '/s/chunk-and-a-half.txt', 1.5 * C)]);
+    const app = await start();
+    await app.openPaths(['/s/one.txt']);
+    expect(all(root, 'sentence').map((span) => span.textContent)).toEqual(doc.sentences);
+    expect(more()).toBeNull();
+    // A little over a chunk is not worth a second step.
+    await app.openPaths(['/s/chunk-and-a-half.txt']);
+    expect(indices()).toEqual(upTo(1.5 * C));
+    expect(more()).toBeNull();
   });
 });

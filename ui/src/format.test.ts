@@ -8,6 +8,7 @@ import {
   folderOf,
   markdown,
   matchParts,
+  moreSentencesLabel,
   openedAtLabel,
   plainText,
   progressFraction,
@@ -111,6 +112,7 @@ describe('labels', () => {
     expect(readingTimeLabel(4)).toBe('4 min read');
     expect(durationLabel(850)).toBe('850 ms');
     expect(durationLabel(1234)).toBe('1.2 s');
+    expect(moreSentencesLabel(12000, 235000)).toBe('Showing 12,000 of 235,000 sentences — scroll for more');
   });
 
   it('describes each progress stage', () => {

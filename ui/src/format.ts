@@ -98,6 +98,11 @@ export function wordsLabel(words: number): string {
   return words === 1 ? '1 word' : `${numberFormat.format(words)} words`;
 }
 
+/** The line under a long document of which only the first part is built so far. */
+export function moreSentencesLabel(shown: number, total: number): string {
+  return `Showing ${numberFormat.format(shown)} of ${numberFormat.format(total)} sentences — scroll for more`;
+}
+
 export function keyPointsLabel(count: number): string {
   return count === 1 ? '1 key point' : `${count} key points`;
 }
