@@ -8,6 +8,19 @@ use std::path::Path;
 
 pub use brief_history::{content_hash, default_path, Entry, Error, History, StoredSummary};
 
+/// Opens the history at `path`. A damaged database is moved aside (never deleted), which is
+/// said on stderr, and a new one started.
+pub fn open(path: &Path) -> Result<History, Error> {
+    let (history, moved) = History::open_or_recover(path)?;
+    if let Some(moved) = moved {
+        eprintln!(
+            "brief: the history database was damaged; it was moved to {} and a new one started",
+            moved.display()
+        );
+    }
+    Ok(history)
+}
+
 /// The kind of key points the current pipeline makes.
 pub const MODE_SENTENCES: &str = "sentences";
 

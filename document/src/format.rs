@@ -58,11 +58,11 @@ impl Format {
         if let Some((_, kind)) = NOT_DOCUMENTS.iter().find(|(sig, _)| bytes.starts_with(sig)) {
             return Err(Error::Unsupported { kind });
         }
-        // The PDF header may follow a little junk; readers accept it within the first 1 KiB.
-        let head = &bytes[..bytes.len().min(1024)];
-        if head.windows(5).any(|w| w == b"%PDF-") {
+        // Only at the start: a text that merely mentions "%PDF-" stays text.
+        if bytes.trim_ascii_start().starts_with(b"%PDF-") {
             return Ok(Format::Pdf);
         }
+        let head = &bytes[..bytes.len().min(1024)];
         if bytes.starts_with(b"PK\x03\x04") {
             return Ok(Format::Docx);
         }
@@ -165,6 +165,10 @@ mod tests {
         assert_eq!(
             Format::detect(b"<!DOCTYPE html><p>Hi", txt).unwrap(),
             Format::Html
+        );
+        assert_eq!(
+            Format::detect(b"A note: PDF files begin with %PDF-1.7.", txt).unwrap(),
+            Format::Text
         );
         let pdf = Some(Path::new("statement.pdf"));
         assert_eq!(Format::detect(b"Plain words.", pdf).unwrap(), Format::Text);

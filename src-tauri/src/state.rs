@@ -4,7 +4,7 @@
 use crate::error::AppError;
 use crate::views::{DocId, Stage};
 use brief_core::embed::default_models_dir;
-use brief_core::history::{summary_key, History, StoredSummary};
+use brief_core::history::{self, summary_key, History, StoredSummary};
 use brief_core::{Document, Summarizer, Summary};
 use std::collections::HashMap;
 use std::ffi::OsString;
@@ -43,18 +43,9 @@ pub fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
 impl AppState {
     /// `history_file` is opened, or recovered (a damaged one is moved aside, never deleted).
     pub fn new(startup_paths: Vec<String>, history_file: &Path) -> AppState {
-        let history = match History::open_or_recover(history_file) {
-            Ok((history, moved)) => {
-                if let Some(moved) = moved {
-                    eprintln!(
-                        "brief: the history database was damaged; it was moved to {} and a new one started",
-                        moved.display()
-                    );
-                }
-                Ok(Mutex::new(history))
-            }
-            Err(err) => Err(err.to_string()),
-        };
+        let history = history::open(history_file)
+            .map(Mutex::new)
+            .map_err(|err| err.to_string());
         AppState {
             models_dir: default_models_dir(),
             summarizer: Mutex::new(None),

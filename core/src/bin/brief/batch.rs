@@ -137,22 +137,9 @@ pub fn run(inputs: &[Input], out: &Path, points: usize, jobs: usize, models: &Pa
 
 /// The history is what lets unchanged files be skipped; without it every file is summarised.
 fn open_history() -> Option<History> {
-    let path = history::default_path();
-    match History::open_or_recover(&path) {
-        Ok((history, recovered)) => {
-            if let Some(moved) = recovered {
-                eprintln!(
-                    "brief: the history database was damaged; it was moved to {} and a new one started",
-                    moved.display()
-                );
-            }
-            Some(history)
-        }
-        Err(err) => {
-            eprintln!("brief: {err}; every file will be summarised");
-            None
-        }
-    }
+    history::open(&history::default_path())
+        .map_err(|err| eprintln!("brief: {err}; every file will be summarised"))
+        .ok()
 }
 
 /// Same content as when last summarised with these settings, and both outputs still there.
