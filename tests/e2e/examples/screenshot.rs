@@ -4,8 +4,7 @@
 //!
 //! cargo run -p brief-e2e --example screenshot   (after `cargo build -p brief-app`)
 
-use brief_e2e::{fixture, repo_root, wait_for_all, Harness};
-use fantoccini::Locator;
+use brief_e2e::{fixture, repo_root, search_history, wait_for_all, Harness};
 use std::time::Duration;
 
 #[tokio::main]
@@ -38,16 +37,7 @@ async fn main() -> anyhow::Result<()> {
     ];
     let client = harness.launch(&opened.map(fixture)).await?;
     wait_for_all(&client, "[data-testid=tab]", opened.len()).await?;
-    client
-        .find(Locator::Css("[data-testid=history-button]"))
-        .await?
-        .click()
-        .await?;
-    let search = client
-        .wait()
-        .for_element(Locator::Css("[data-testid=history-search]"))
-        .await?;
-    search.send_keys("air defence").await?;
+    search_history(&client, "air defence").await?;
     wait_for_all(&client, "[data-testid=history-snippet]", 1).await?;
     tokio::time::sleep(Duration::from_millis(500)).await;
     let path = repo_root().join("docs/screenshot-history.png");

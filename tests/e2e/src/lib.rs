@@ -279,3 +279,20 @@ pub async fn texts(client: &Client, css: &str) -> anyhow::Result<Vec<String>> {
     }
     Ok(out)
 }
+
+/// Opens the history panel with the toolbar button and types `query` into its emptied search
+/// field.
+pub async fn search_history(client: &Client, query: &str) -> anyhow::Result<()> {
+    client
+        .find(Locator::Css("[data-testid=history-button]"))
+        .await?
+        .click()
+        .await?;
+    let search = client
+        .wait()
+        .for_element(Locator::Css("[data-testid=history-search]"))
+        .await?;
+    search.clear().await?;
+    search.send_keys(query).await?;
+    Ok(())
+}

@@ -1,7 +1,9 @@
 //! The real Brief app in a real window, driven through WebDriver as a person would use it.
 //! One harness (display, tauri-driver) for all scenarios; each scenario starts a fresh app.
 
-use brief_e2e::{fixture, texts, wait_for_all, wait_for_text, Harness, ScratchFile};
+use brief_e2e::{
+    fixture, search_history, texts, wait_for_all, wait_for_text, Harness, ScratchFile,
+};
 use fantoccini::{Client, Locator};
 use std::time::Duration;
 
@@ -230,21 +232,12 @@ async fn switching_documents(harness: &Harness) -> anyhow::Result<()> {
     .await
 }
 
-/// Opens the history panel and searches it; returns the rows shown.
-async fn search_history(
+/// Searches the history; returns the rows shown once a snippet shows the query.
+async fn find_in_history(
     client: &Client,
     query: &str,
 ) -> anyhow::Result<Vec<fantoccini::elements::Element>> {
-    client
-        .find(Locator::Css("[data-testid=history-button]"))
-        .await?
-        .click()
-        .await?;
-    let search = client
-        .wait()
-        .for_element(Locator::Css("[data-testid=history-search]"))
-        .await?;
-    search.send_keys(query).await?;
+    search_history(client, query).await?;
     for _ in 0..50 {
         let snippets = texts(client, "[data-testid=history-snippet]").await?;
         if snippets.iter().any(|s| s.contains(query)) {
@@ -281,7 +274,7 @@ async fn history_reopen_search_and_vanished_file(harness: &Harness) -> anyhow::R
     // A new start: found by a word of its text, reopened with the stored summary.
     let expected = first.clone();
     with_app(harness, &[], |client| async move {
-        let rows = search_history(&client, "Zanzibar").await?;
+        let rows = find_in_history(&client, "Zanzibar").await?;
         anyhow::ensure!(rows.len() == 1, "one entry matches, found {}", rows.len());
         rows[0].click().await?;
         let label = wait_for_text(&client, "[data-testid=summary-stored]").await?;
@@ -296,7 +289,7 @@ async fn history_reopen_search_and_vanished_file(harness: &Harness) -> anyhow::R
     let path = scratch.arg();
     std::fs::remove_file(&path)?;
     with_app(harness, &[], |client| async move {
-        let rows = search_history(&client, "Zanzibar").await?;
+        let rows = find_in_history(&client, "Zanzibar").await?;
         rows[0].click().await?;
         let notice = wait_for_text(&client, "[data-testid=document-notice]").await?;
         anyhow::ensure!(
@@ -311,17 +304,7 @@ async fn history_reopen_search_and_vanished_file(harness: &Harness) -> anyhow::R
         wait_for_all(&client, "[data-testid=key-point]", 5).await?;
 
         // Deleting the entry removes it from the history.
-        client
-            .find(Locator::Css("[data-testid=history-button]"))
-            .await?
-            .click()
-            .await?;
-        let search = client
-            .wait()
-            .for_element(Locator::Css("[data-testid=history-search]"))
-            .await?;
-        search.clear().await?;
-        search.send_keys("Zanzibar").await?;
+        search_history(&client, "Zanzibar").await?;
         let delete = client
             .wait()
             .for_element(Locator::Css("[data-testid=history-delete]"))
