@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the Debian package target/release/bundle/deb/Brief_<version>_amd64.deb: the desktop app,
 # the `brief` command, the libtorch libraries (in /usr/lib/brief, found through the binaries'
-# RUNPATH) and the default model (in /usr/lib/brief/models), a desktop entry that opens text
+# RUNPATH) and the models (in /usr/lib/brief/models), a desktop entry that opens text
 # files, copyright and changelog. Then checks it with lintian.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,7 +20,7 @@ for so in libtorch_cpu.so libc10.so libgomp-a34b3233.so.1 libcudart.so.12 libcup
 done
 strip --strip-unneeded "$stage"/lib/*.so*
 chmod 0644 "$stage"/lib/*.so*
-cp -r models/all-minilm-l6-v2 "$stage/lib/models/"
+cp -r models/all-minilm-l6-v2 models/qwen2.5-coder-1.5b-instruct "$stage/lib/models/"
 printf 'brief (%s) unstable; urgency=medium\n\n  * Release %s.\n\n -- Brief developers <brief-developers@brief-app.org>  %s\n' \
   "$version" "$version" "$(date -R -u -d @"$(git log -1 --format=%ct)")" | gzip -9n > "$stage/changelog.gz"
 

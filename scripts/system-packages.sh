@@ -5,6 +5,8 @@ set -euo pipefail
 packages=(
   # build: C++ for torch-sys, Tauri's GTK/WebKit stack
   build-essential pkg-config libssl-dev
+  # llama.cpp for the writing model: built from source by llama-cpp-sys-2 (CMake, bindgen)
+  cmake clang libclang-dev
   libwebkit2gtk-4.1-dev libxdo-dev libayatana-appindicator3-dev librsvg2-dev
   # end-to-end tests and screenshots of the real window
   xvfb xauth webkit2gtk-driver xclip imagemagick fonts-dejavu-core

@@ -8,6 +8,8 @@ fn main() {
             "open_document",
             "summarize",
             "cancel_summary",
+            "write_points",
+            "cancel_writing",
             "close_document",
             "history_entries",
             "open_history_entry",

@@ -18,6 +18,10 @@ pub enum Error {
     #[error("the model failed while reading the text: {0}")]
     Model(String),
 
+    /// The writing model: missing, damaged, or failing.
+    #[error(transparent)]
+    Writer(#[from] brief_writer::Error),
+
     #[error("cancelled")]
     Cancelled,
 
@@ -55,6 +59,11 @@ impl Error {
             Error::Model(_) | Error::Corpus { .. } => ErrorCode::Internal,
             Error::Cancelled => ErrorCode::Cancelled,
             Error::History(_) => ErrorCode::History,
+            Error::Writer(err) => match err {
+                brief_writer::Error::ModelMissing { .. } => ErrorCode::ModelMissing,
+                brief_writer::Error::ModelCorrupt { .. } => ErrorCode::ModelCorrupt,
+                _ => ErrorCode::Internal,
+            },
         }
     }
 }

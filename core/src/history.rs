@@ -3,6 +3,8 @@
 
 use crate::document::Document;
 use crate::embed::MODEL_NAME;
+use crate::summary::PointKind;
+use crate::written::WRITER_MODEL_NAME;
 use brief_history::{NewDocument, SummaryKey};
 use std::path::Path;
 
@@ -21,16 +23,17 @@ pub fn open(path: &Path) -> Result<History, Error> {
     Ok(history)
 }
 
-/// The kind of key points the current pipeline makes.
-pub const MODE_SENTENCES: &str = "sentences";
-
-/// A stored summary is reused only if the same model, the same version of Brief's ranking and
-/// the same number of points made it.
-pub fn summary_key(points: usize) -> SummaryKey<'static> {
+/// A stored summary is reused only if the same kind of points, the same model, the same
+/// version of Brief and the same number of points made it.
+pub fn summary_key(kind: PointKind, points: usize) -> SummaryKey<'static> {
+    let (mode, model) = match kind {
+        PointKind::Sentence => ("sentences", MODEL_NAME),
+        PointKind::Written => ("written", WRITER_MODEL_NAME),
+    };
     SummaryKey {
-        mode: MODE_SENTENCES,
+        mode,
         points: points as u32,
-        model: MODEL_NAME,
+        model,
         model_version: env!("CARGO_PKG_VERSION"),
     }
 }

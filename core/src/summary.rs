@@ -4,9 +4,10 @@ use crate::document::{Document, Span};
 use crate::embed::{Embedder, Precision, MODEL_DIR_NAME, MODEL_NAME};
 use crate::error::Result;
 use crate::extract::{candidates, key_sentences, RankingConfig};
+use crate::guard::Issue;
 use serde::{Deserialize, Serialize};
 use std::path::Path;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 pub const DEFAULT_POINTS: usize = 5;
 pub const MAX_POINTS: usize = 12;
@@ -20,11 +21,29 @@ pub struct Evidence {
     pub end: usize,
 }
 
+/// How a key point was made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum PointKind {
+    /// A sentence of the original, verbatim.
+    #[default]
+    Sentence,
+    /// Written by the writing model from the original; checked by the guard.
+    Written,
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct KeyPoint {
     pub text: String,
     pub evidence: Vec<Evidence>,
+    #[serde(default)]
+    pub kind: PointKind,
+    /// What the faithfulness guard could not find in the original; empty when it passed
+    /// (always empty for a sentence of the original).
+    #[serde(default)]
+    pub issues: Vec<Issue>,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -32,6 +51,9 @@ pub struct KeyPoint {
 pub struct Timings {
     pub embed_ms: f64,
     pub rank_ms: f64,
+    /// The writing model's time, for written key points.
+    #[serde(default)]
+    pub write_ms: f64,
     pub total_ms: f64,
 }
 
@@ -39,6 +61,10 @@ pub struct Timings {
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct Summary {
     pub key_points: Vec<KeyPoint>,
+    /// Key sentences, or written key points (which may include a key sentence the writing
+    /// model left out, marked as such).
+    #[serde(default)]
+    pub kind: PointKind,
     pub model: String,
     pub timings_ms: Timings,
 }
@@ -111,22 +137,31 @@ impl Summarizer {
                         start,
                         end,
                     }],
+                    kind: PointKind::Sentence,
+                    issues: Vec::new(),
                 }
             })
             .collect();
         let rank_ms = ms_since(ranked);
         Ok(Summary {
             key_points,
+            kind: PointKind::Sentence,
             model: MODEL_NAME.to_string(),
             timings_ms: Timings {
                 embed_ms,
                 rank_ms,
+                write_ms: 0.0,
                 total_ms: ms_since(started),
             },
         })
     }
 }
 
-fn ms_since(start: Instant) -> f64 {
-    (start.elapsed().as_secs_f64() * 1e4).round() / 10.0
+pub(crate) fn ms_since(start: Instant) -> f64 {
+    ms(start.elapsed())
+}
+
+/// Milliseconds to one decimal, as timings are reported.
+pub(crate) fn ms(duration: Duration) -> f64 {
+    (duration.as_secs_f64() * 1e4).round() / 10.0
 }

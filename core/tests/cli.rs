@@ -223,3 +223,91 @@ fn missing_or_damaged_model_gets_a_clear_message() {
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn written_points_in_json_say_their_kind_their_checks_and_their_evidence() {
+    let output = brief(&["summarize", "--mode", "written", "-f", "json", FIXTURE]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let json: serde_json::Value = serde_json::from_str(stdout(&output).trim()).unwrap();
+    assert_eq!(json["kind"], "written");
+    let text = Document::open(Path::new(FIXTURE)).unwrap().text;
+    let points = json["key_points"].as_array().unwrap();
+    assert_eq!(points.len(), 5);
+    for point in points {
+        let kind = point["kind"].as_str().unwrap();
+        assert!(kind == "written" || kind == "sentence", "{point}");
+        assert!(point["issues"].is_array(), "{point}");
+        for evidence in point["evidence"].as_array().unwrap() {
+            let (start, end) = (evidence["start"].as_u64(), evidence["end"].as_u64());
+            assert!(text
+                .get(start.unwrap() as usize..end.unwrap() as usize)
+                .is_some());
+        }
+    }
+    // Most points are the model's own words, not copies of a sentence.
+    let sentences = Document::open(Path::new(FIXTURE)).unwrap();
+    let sentences = sentences.sentence_texts();
+    let rewritten = points
+        .iter()
+        .filter(|p| !sentences.contains(&p["text"].as_str().unwrap()))
+        .count();
+    assert!(rewritten >= 3, "{points:?}");
+}
+
+#[test]
+fn a_missing_or_damaged_writing_model_is_named_and_key_sentences_still_work() {
+    let dir = scratch("writer");
+    let installed = Path::new(env!("CARGO_MANIFEST_DIR")).join("../models");
+    let embedder = dir.join(brief_core::embed::MODEL_DIR_NAME);
+    for name in brief_core::embed::MODEL_FILES {
+        std::fs::create_dir_all(embedder.join(name).parent().unwrap()).unwrap();
+        std::fs::copy(
+            installed.join(brief_core::embed::MODEL_DIR_NAME).join(name),
+            embedder.join(name),
+        )
+        .unwrap();
+    }
+    let models = dir.to_str().unwrap();
+    let written = || {
+        brief(&[
+            "summarize",
+            "--mode",
+            "written",
+            "--models",
+            models,
+            FIXTURE,
+        ])
+    };
+    let output = written();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("the writing model is missing")
+            && stderr(&output).contains("Run scripts/setup.sh"),
+        "{}",
+        stderr(&output)
+    );
+    // A model cut short, as by an interrupted copy: its first megabyte only.
+    let gguf = brief_writer_model(&installed);
+    let mut head = vec![0u8; 1 << 20];
+    std::io::Read::read_exact(&mut std::fs::File::open(&gguf).unwrap(), &mut head).unwrap();
+    let damaged = brief_writer_model(&dir);
+    std::fs::create_dir_all(damaged.parent().unwrap()).unwrap();
+    std::fs::write(&damaged, head).unwrap();
+    let output = written();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("is damaged"),
+        "{}",
+        stderr(&output)
+    );
+    // The key sentences need only the embedding model.
+    let output = brief(&["summarize", "--models", models, FIXTURE]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+fn brief_writer_model(models: &Path) -> PathBuf {
+    models
+        .join(brief_core::written::WRITER_MODEL_DIR)
+        .join(brief_core::written::WRITER_MODEL_FILE)
+}

@@ -2,13 +2,18 @@
 //! blocking worker threads so the window never waits.
 
 use crate::error::AppError;
-use crate::state::{AppState, OpenDocument};
-use crate::views::{rfc3339, DocId, DocumentView, HistoryEntry, Progress, SummaryView};
+use crate::state::{AppState, Job, OpenDocument};
+use crate::views::{
+    rfc3339, DocId, DocumentView, HistoryEntry, Progress, Stage, SummaryView, WrittenPoint,
+};
 use brief_core::document::read_file;
 use brief_core::error::ErrorCode;
 use brief_core::history::{content_hash, new_document};
-use brief_core::Document;
+use brief_core::written::Progress as Writing;
+use brief_core::{Document, PointKind, Summary};
 use std::path::PathBuf;
+use std::sync::atomic::AtomicBool;
+use std::sync::Arc;
 use tauri::{AppHandle, Emitter, Manager, State};
 use tauri_plugin_dialog::DialogExt;
 
@@ -128,42 +133,127 @@ pub async fn summarize(
 ) -> Result<SummaryView, AppError> {
     let state = app.state::<AppState>();
     let open = state.document(doc_id)?;
-    let cancelled = state.start_summary(doc_id);
+    let cancelled = state.start(doc_id, Job::KeySentences);
     blocking(move || {
         let state = app.state::<AppState>();
-        // An unchanged document shows the summary it had, at once.
-        if let Some(stored) = state.stored_summary(&open, points) {
-            state.finish_summary(doc_id, &cancelled);
-            return Ok(SummaryView {
-                doc_id,
-                summary: stored.summary,
-                stored_at: Some(rfc3339(stored.created_at)),
-            });
-        }
-        let summary = state.summarize(&open.doc, points, &cancelled, &mut |stage, done, total| {
-            let progress = Progress {
-                doc_id,
-                stage,
-                done,
-                total,
-            };
-            let _ = app.emit("summary-progress", progress);
-        });
-        state.finish_summary(doc_id, &cancelled);
-        let summary = summary?;
-        state.remember_summary(&open, points, &summary);
-        Ok(SummaryView {
-            doc_id,
-            summary,
-            stored_at: None,
-        })
+        let summary = key_sentences(&app, &state, doc_id, &open, points, &cancelled);
+        state.finish(doc_id, Job::KeySentences, &cancelled);
+        summary
     })
     .await
 }
 
+/// The key sentences: the stored ones of an unchanged document at once, else computed (with
+/// progress events) and stored.
+fn key_sentences(
+    app: &AppHandle,
+    state: &AppState,
+    doc_id: DocId,
+    open: &OpenDocument,
+    points: usize,
+    cancelled: &AtomicBool,
+) -> Result<SummaryView, AppError> {
+    if let Some(stored) = state.stored_summary(open, PointKind::Sentence, points) {
+        return Ok(SummaryView {
+            doc_id,
+            summary: stored.summary,
+            stored_at: Some(rfc3339(stored.created_at)),
+        });
+    }
+    let summary = state.summarize(&open.doc, points, cancelled, &mut |stage, done, total| {
+        emit_progress(app, doc_id, stage, done, total);
+    })?;
+    state.remember_summary(open, points, &summary);
+    Ok(SummaryView {
+        doc_id,
+        summary,
+        stored_at: None,
+    })
+}
+
+fn emit_progress(app: &AppHandle, doc_id: DocId, stage: Stage, done: usize, total: usize) {
+    let progress = Progress {
+        doc_id,
+        stage,
+        done,
+        total,
+    };
+    let _ = app.emit("summary-progress", progress);
+}
+
 #[tauri::command]
 pub fn cancel_summary(state: State<'_, AppState>, doc_id: DocId) {
-    state.cancel(doc_id);
+    state.cancel(doc_id, Job::KeySentences);
+}
+
+/// Written key points: each is sent as a `written-point` event as soon as it is written and
+/// checked; the whole summary is the result. A newer request for the same document cancels
+/// this one. An unchanged document gets its stored written points at once.
+#[tauri::command]
+pub async fn write_points(
+    app: AppHandle,
+    doc_id: DocId,
+    points: usize,
+) -> Result<SummaryView, AppError> {
+    let state = app.state::<AppState>();
+    let open = state.document(doc_id)?;
+    let cancelled = state.start(doc_id, Job::Writing);
+    blocking(move || {
+        let state = app.state::<AppState>();
+        let written = written_points(&app, &state, doc_id, &open, points, &cancelled);
+        state.finish(doc_id, Job::Writing, &cancelled);
+        written
+    })
+    .await
+}
+
+fn written_points(
+    app: &AppHandle,
+    state: &AppState,
+    doc_id: DocId,
+    open: &OpenDocument,
+    points: usize,
+    cancelled: &Arc<AtomicBool>,
+) -> Result<SummaryView, AppError> {
+    if let Some(stored) = state.stored_summary(open, PointKind::Written, points) {
+        return Ok(SummaryView {
+            doc_id,
+            summary: stored.summary,
+            stored_at: Some(rfc3339(stored.created_at)),
+        });
+    }
+    let key_sentences: Summary =
+        key_sentences(app, state, doc_id, open, points, cancelled)?.summary;
+    let wanted = key_sentences.key_points.len();
+    let summary = state.write_points(
+        &open.doc,
+        &key_sentences,
+        cancelled,
+        &mut |progress| match progress {
+            Writing::Reading => emit_progress(app, doc_id, Stage::Writing, 0, wanted),
+            Writing::Point { index, point } => {
+                let event = WrittenPoint {
+                    doc_id,
+                    index,
+                    point: point.clone(),
+                };
+                let _ = app.emit("written-point", event);
+                emit_progress(app, doc_id, Stage::Writing, index + 1, wanted);
+            }
+        },
+        || emit_progress(app, doc_id, Stage::LoadingWriter, 0, 1),
+    )?;
+    state.remember_summary(open, points, &summary);
+    Ok(SummaryView {
+        doc_id,
+        summary,
+        stored_at: None,
+    })
+}
+
+#[tauri::command]
+pub fn cancel_writing(state: State<'_, AppState>, doc_id: DocId) {
+    state.cancel(doc_id, Job::Writing);
 }
 
 #[tauri::command]

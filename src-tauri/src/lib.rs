@@ -30,7 +30,7 @@ pub fn run() -> ExitCode {
             // The same database as the `brief` command's, so each reuses the other's summaries.
             let history = brief_core::history::default_path();
             app.manage(AppState::new(startup_paths, &history));
-            // Load the model while the person picks a file, so the first summary is quick.
+            // Load the models while the person picks a file, so the first summary is quick.
             let handle = app.handle().clone();
             tauri::async_runtime::spawn_blocking(move || handle.state::<AppState>().warm_up());
             Ok(())
@@ -39,6 +39,8 @@ pub fn run() -> ExitCode {
             commands::open_document,
             commands::summarize,
             commands::cancel_summary,
+            commands::write_points,
+            commands::cancel_writing,
             commands::close_document,
             commands::history_entries,
             commands::open_history_entry,

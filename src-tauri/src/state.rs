@@ -5,7 +5,8 @@ use crate::error::AppError;
 use crate::views::{DocId, Stage};
 use brief_core::embed::default_models_dir;
 use brief_core::history::{self, summary_key, History, StoredSummary};
-use brief_core::{Document, Summarizer, Summary};
+use brief_core::written::{PointWriter, Progress};
+use brief_core::{Document, PointKind, Summarizer, Summary};
 use std::collections::HashMap;
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
@@ -23,12 +24,21 @@ pub struct OpenDocument {
     pub notice: Option<String>,
 }
 
+/// The work the app does for a document, each cancelled on its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Job {
+    KeySentences,
+    Writing,
+}
+
 pub struct AppState {
     models_dir: PathBuf,
     /// Loaded on first use (or by `warm_up`); one summary runs at a time, as they share the CPU.
     summarizer: Mutex<Option<Summarizer>>,
+    /// The writing model, likewise; documents waiting for it are written one after another.
+    writer: Mutex<Option<PointWriter>>,
     documents: Mutex<HashMap<DocId, Arc<OpenDocument>>>,
-    cancel_flags: Mutex<HashMap<DocId, Arc<AtomicBool>>>,
+    cancel_flags: Mutex<HashMap<(DocId, Job), Arc<AtomicBool>>>,
     next_id: AtomicU32,
     pub startup_paths: Vec<String>,
     /// `Err` says why there is no history; the app works on without one.
@@ -49,6 +59,7 @@ impl AppState {
         AppState {
             models_dir: default_models_dir(),
             summarizer: Mutex::new(None),
+            writer: Mutex::new(None),
             documents: Mutex::new(HashMap::new()),
             cancel_flags: Mutex::new(HashMap::new()),
             next_id: AtomicU32::new(1),
@@ -69,11 +80,12 @@ impl AppState {
     pub fn stored_summary(
         &self,
         open: &OpenDocument,
+        kind: PointKind,
         points: usize,
     ) -> Option<StoredSummary<Summary>> {
         let history = self.history().ok()?;
         history
-            .find_summary(&open.path, &open.content_hash, &summary_key(points))
+            .find_summary(&open.path, &open.content_hash, &summary_key(kind, points))
             .ok()
             .flatten()
     }
@@ -82,17 +94,17 @@ impl AppState {
     /// head start, so the summary is still shown.
     pub fn remember_summary(&self, open: &OpenDocument, points: usize, summary: &Summary) {
         if let (Some(id), Ok(mut history)) = (open.history_id, self.history()) {
-            if let Err(err) =
-                history.store_summary(id, &open.content_hash, &summary_key(points), summary)
-            {
+            let key = summary_key(summary.kind, points);
+            if let Err(err) = history.store_summary(id, &open.content_hash, &key, summary) {
                 eprintln!("brief: {err}");
             }
         }
     }
 
-    /// Loads the model if nobody has yet; errors are reported when a summary asks for it.
+    /// Loads the models if nobody has yet; errors are reported when a summary asks for them.
     pub fn warm_up(&self) {
         drop(self.loaded_summarizer(|| {}));
+        drop(self.loaded_writer(|| {}));
     }
 
     pub fn add_document(&self, open: OpenDocument) -> (DocId, Arc<OpenDocument>) {
@@ -110,32 +122,33 @@ impl AppState {
     }
 
     pub fn close_document(&self, id: DocId) {
-        self.cancel(id);
+        self.cancel(id, Job::KeySentences);
+        self.cancel(id, Job::Writing);
         lock(&self.documents).remove(&id);
     }
 
-    /// A fresh cancel flag for a new summary of `id`; an older summary of it is cancelled.
-    pub fn start_summary(&self, id: DocId) -> Arc<AtomicBool> {
+    /// A fresh cancel flag for a new `job` on `id`; an older one of the same job is cancelled.
+    pub fn start(&self, id: DocId, job: Job) -> Arc<AtomicBool> {
         let flag = Arc::new(AtomicBool::new(false));
-        if let Some(previous) = lock(&self.cancel_flags).insert(id, flag.clone()) {
+        if let Some(previous) = lock(&self.cancel_flags).insert((id, job), flag.clone()) {
             previous.store(true, Ordering::Relaxed);
         }
         flag
     }
 
-    /// Forgets the cancel flag of a summary that ended, unless a newer summary replaced it.
-    pub fn finish_summary(&self, id: DocId, flag: &Arc<AtomicBool>) {
+    /// Forgets the cancel flag of a job that ended, unless a newer job replaced it.
+    pub fn finish(&self, id: DocId, job: Job, flag: &Arc<AtomicBool>) {
         let mut flags = lock(&self.cancel_flags);
         if flags
-            .get(&id)
+            .get(&(id, job))
             .is_some_and(|current| Arc::ptr_eq(current, flag))
         {
-            flags.remove(&id);
+            flags.remove(&(id, job));
         }
     }
 
-    pub fn cancel(&self, id: DocId) {
-        if let Some(flag) = lock(&self.cancel_flags).remove(&id) {
+    pub fn cancel(&self, id: DocId, job: Job) {
+        if let Some(flag) = lock(&self.cancel_flags).remove(&(id, job)) {
             flag.store(true, Ordering::Relaxed);
         }
     }
@@ -159,6 +172,44 @@ impl AppState {
             Ok(())
         })?;
         Ok(summary)
+    }
+
+    /// Rewrites `key_sentences` of `doc` as written points on the calling thread (a blocking
+    /// worker), reporting each point; stops with `Cancelled` soon after `cancelled` is set.
+    pub fn write_points(
+        &self,
+        doc: &Document,
+        key_sentences: &Summary,
+        cancelled: &AtomicBool,
+        report: &mut dyn FnMut(Progress),
+        on_loading: impl FnOnce(),
+    ) -> Result<Summary, AppError> {
+        let writer = self.loaded_writer(on_loading)?;
+        let writer = writer.as_ref().expect("loaded_writer loads it");
+        // The embedder is borrowed per call, so key sentences of other documents never wait
+        // for a whole written summary.
+        let embed = |texts: &[&str]| -> brief_core::Result<Vec<Vec<f32>>> {
+            let summarizer = self
+                .loaded_summarizer(|| {})
+                .map_err(|err| brief_core::Error::Model(err.to_string()))?;
+            let summarizer = summarizer.as_ref().expect("loaded_summarizer loads it");
+            summarizer.embedder().embed(texts, &mut |_, _| Ok(()))
+        };
+        let is_cancelled = || cancelled.load(Ordering::Relaxed);
+        Ok(writer.write(&embed, doc, key_sentences, &is_cancelled, report)?)
+    }
+
+    /// The writing model, loaded on first use; holding the guard keeps other documents waiting.
+    fn loaded_writer(
+        &self,
+        on_loading: impl FnOnce(),
+    ) -> Result<MutexGuard<'_, Option<PointWriter>>, AppError> {
+        let mut writer = lock(&self.writer);
+        if writer.is_none() {
+            on_loading();
+            *writer = Some(PointWriter::load(&self.models_dir)?);
+        }
+        Ok(writer)
     }
 
     /// The model, loaded on first use; holding the guard keeps other summaries waiting.
@@ -205,19 +256,24 @@ mod tests {
     }
 
     #[test]
-    fn a_new_summary_cancels_the_previous_one_of_the_same_document() {
+    fn a_new_job_cancels_the_previous_one_of_the_same_kind_only() {
         let dir = std::env::temp_dir().join(format!("brief-state-{}", std::process::id()));
         let state = AppState::new(Vec::new(), &dir.join("history.sqlite3"));
-        let first = state.start_summary(7);
-        let second = state.start_summary(7);
+        let writing = state.start(7, Job::Writing);
+        let first = state.start(7, Job::KeySentences);
+        let second = state.start(7, Job::KeySentences);
         assert!(first.load(Ordering::Relaxed));
         assert!(!second.load(Ordering::Relaxed));
+        assert!(!writing.load(Ordering::Relaxed));
         // The first summary ending must not drop the second one's flag.
-        state.finish_summary(7, &first);
-        state.cancel(7);
+        state.finish(7, Job::KeySentences, &first);
+        state.cancel(7, Job::KeySentences);
         assert!(second.load(Ordering::Relaxed));
-        let third = state.start_summary(7);
-        state.finish_summary(7, &third);
+        assert!(!writing.load(Ordering::Relaxed));
+        state.close_document(7);
+        assert!(writing.load(Ordering::Relaxed));
+        let third = state.start(7, Job::KeySentences);
+        state.finish(7, Job::KeySentences, &third);
         assert!(lock(&state.cancel_flags).is_empty());
         std::fs::remove_dir_all(&dir).unwrap();
     }

@@ -3,7 +3,7 @@
 
 use crate::state::OpenDocument;
 use brief_core::history::Entry;
-use brief_core::Summary;
+use brief_core::{KeyPoint, Summary};
 use serde::Serialize;
 use std::path::Path;
 use std::time::{Duration, UNIX_EPOCH};
@@ -70,6 +70,10 @@ pub enum Stage {
     LoadingModel,
     Embedding,
     Ranking,
+    /// Loading the writing model (first written points only).
+    LoadingWriter,
+    /// `done` of `total` written points are out.
+    Writing,
 }
 
 impl From<brief_core::Stage> for Stage {
@@ -88,6 +92,15 @@ pub struct Progress {
     pub stage: Stage,
     pub done: usize,
     pub total: usize,
+}
+
+/// Payload of the `written-point` event: point `index` of a document's written key points,
+/// sent as soon as it is written and checked.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct WrittenPoint {
+    pub doc_id: DocId,
+    pub index: usize,
+    pub point: KeyPoint,
 }
 
 /// One document in the history list.
@@ -140,8 +153,9 @@ pub fn file_name(path: &Path) -> String {
 mod tests {
     use super::*;
     use crate::error::{ErrorCode, ErrorView};
+    use brief_core::guard::{Check, Issue};
     use brief_core::summary::Timings;
-    use brief_core::{Evidence, KeyPoint};
+    use brief_core::{Evidence, PointKind};
 
     const BINDINGS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../ui/src/bindings.ts");
 
@@ -149,6 +163,9 @@ mod tests {
         let cfg = ts_rs::Config::new().with_large_int("number");
         let declarations = [
             Evidence::decl(&cfg),
+            PointKind::decl(&cfg),
+            Check::decl(&cfg),
+            Issue::decl(&cfg),
             KeyPoint::decl(&cfg),
             Timings::decl(&cfg),
             SummaryView::decl(&cfg),
@@ -158,6 +175,7 @@ mod tests {
             ErrorView::decl(&cfg),
             Stage::decl(&cfg),
             Progress::decl(&cfg),
+            WrittenPoint::decl(&cfg),
         ];
         let mut out = String::from(
             "// Generated from the Rust types in src-tauri/src/views.rs and brief-core; do not edit.\n\
@@ -196,7 +214,13 @@ mod tests {
                         start: 120,
                         end: 147,
                     }],
+                    kind: PointKind::Written,
+                    issues: vec![Issue {
+                        check: Check::Number,
+                        detail: "4,500 is not in the statement".into(),
+                    }],
                 }],
+                kind: PointKind::Written,
                 model: "m".into(),
                 timings_ms: Timings::default(),
             },
@@ -205,5 +229,7 @@ mod tests {
         let json = serde_json::to_value(&view).unwrap();
         assert_eq!(json["doc_id"], 3);
         assert_eq!(json["key_points"][0]["evidence"][0]["sentence"], 4);
+        assert_eq!(json["kind"], "written");
+        assert_eq!(json["key_points"][0]["issues"][0]["check"], "number");
     }
 }

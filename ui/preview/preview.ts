@@ -1,9 +1,9 @@
 // Dev-only preview: runs the real UI in a browser against a fake backend (mockIPC), to look at it.
 // Served by `npm run dev` at /preview/; not part of the production build.
-// URL parameters: scenario=doc|welcome|progress|cancelled|error, pin=N (1-based), select=N (sentence index),
-// tab=N (1-based), focus=CSS selector, help, recent, history (the history panel), q=TEXT (search it),
-// entry=N (open the Nth document listed in the history), still (no transitions, for headless screenshots),
-// repeat=N (the first document's text N times over, to look at a long document built in parts).
+// URL parameters: scenario=doc|welcome|progress|cancelled|error|writer-missing|writer-stopped, pin=N (1-based),
+// select=N (sentence index), tab=N (1-based), focus=CSS selector, help, recent, history (the history panel),
+// q=TEXT (search it), entry=N (open the Nth document listed in the history), still (no transitions, for headless
+// screenshots), repeat=N (the first document's text N times over, to look at a long document built in parts).
 
 import { emit } from '@tauri-apps/api/event';
 import { mockIPC, mockWindows } from '@tauri-apps/api/mocks';
@@ -130,7 +130,48 @@ function keyPoints(doc: DocumentView, count: number): KeyPoint[] {
         start: 0,
         end: (doc.sentences[index] ?? '').length,
       })),
+      kind: 'sentence' as const,
+      issues: [],
     }));
+}
+
+// What the fake writer makes of a key sentence (by its index), with the flags the backend's checks would raise.
+const written: Record<number, Record<number, Pick<KeyPoint, 'text' | 'issues'>>> = {
+  1: {
+    0: {
+      text: 'Lithuania’s defence priorities with Italy are unchanged; it thanks Italy for its part in Baltic security.',
+      issues: [],
+    },
+    9: {
+      text: 'Italy is contributing air defence capabilities to Lithuania under the Rotational Air Defence Model.',
+      issues: [
+        {
+          check: 'modality',
+          detail: 'the statement says “invited Italy to contribute”; this point states it as done',
+        },
+      ],
+    },
+    14: { text: 'The minister called for a stronger fight against Russian disinformation about Ukraine.', issues: [] },
+    4: {
+      text: 'About 4,500 Italian troops serve in NATO’s Baltic battle group, and Italian ships patrol the Baltic Sea.',
+      issues: [{ check: 'number', detail: '4,500 is not in the statement' }],
+    },
+    17: { text: 'Lithuania has a new defence industry law to attract investment.', issues: [] },
+  },
+  2: {
+    1: { text: 'The 2025–2027 framework keeps the deficit below 3% of GDP every year.', issues: [] },
+    2: { text: 'Defence spending rises to 3% of GDP in 2025; energy security investment is protected.', issues: [] },
+    4: { text: 'The Minister says the framework balances security with fiscal responsibility.', issues: [] },
+    5: { text: 'The draft budget goes to Parliament by 15 October.', issues: [] },
+    3: { text: 'Social benefits will rise with inflation.', issues: [] },
+  },
+};
+
+function writtenPoints(doc: DocumentView, count: number): KeyPoint[] {
+  return keyPoints(doc, count).map((point) => {
+    const sentence = point.evidence[0]?.sentence ?? -1;
+    return { ...point, kind: 'written' as const, ...(written[doc.id]?.[sentence] ?? { text: point.text, issues: [] }) };
+  });
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -144,8 +185,9 @@ async function summarize(docId: number, points: number): Promise<Summary> {
     return {
       doc_id: docId,
       key_points: keyPoints(doc, points),
+      kind: 'sentence',
       model: 'MiniLM-L6 (local)',
-      timings_ms: { embed_ms: 298, rank_ms: 21, total_ms: 330 },
+      timings_ms: { embed_ms: 298, rank_ms: 21, write_ms: 0, total_ms: 330 },
       stored_at: '2024-07-03T09:13:00Z',
     };
   }
@@ -170,10 +212,53 @@ async function summarize(docId: number, points: number): Promise<Summary> {
   return {
     doc_id: docId,
     key_points: keyPoints(doc, points),
+    kind: 'sentence',
     model: 'MiniLM-L6 (local)',
-    timings_ms: { embed_ms: 412, rank_ms: 38, total_ms: 463 },
+    timings_ms: { embed_ms: 412, rank_ms: 38, write_ms: 0, total_ms: 463 },
     stored_at: null,
   };
+}
+
+// Writing jobs that were asked to stop, by document.
+const stopWriting = new Set<number>();
+let writerLoaded = false;
+
+async function writePoints(docId: number, points: number): Promise<Summary> {
+  const doc = docs.find((candidate) => candidate.id === docId);
+  if (!doc) throw { code: 'unknown_document', message: 'This document is no longer open.' };
+  const all = writtenPoints(doc, points);
+  const summary: Summary = {
+    doc_id: docId,
+    key_points: all,
+    kind: 'written',
+    model: 'Qwen2.5 1.5B (local)',
+    timings_ms: { embed_ms: 0, rank_ms: 0, write_ms: 0, total_ms: 2600 * all.length },
+    stored_at: null,
+  };
+  // The finance statement's written points were stored too.
+  if (docId === 2 && points === 5) return { ...summary, stored_at: '2024-07-03T09:13:00Z' };
+  stopWriting.delete(docId);
+  if (!writerLoaded) {
+    await emit('summary-progress', { doc_id: docId, stage: 'loading_writer', done: 0, total: 0 });
+    await sleep(1500);
+    if (scenario === 'writer-missing') {
+      throw {
+        code: 'model_missing',
+        message: 'The writing model is missing. Reinstall Brief to restore it; key sentences still work.',
+      };
+    }
+    writerLoaded = true;
+  }
+  for (const [index, point] of all.entries()) {
+    await emit('summary-progress', { doc_id: docId, stage: 'writing', done: index, total: all.length });
+    await sleep(1800);
+    // writer-stopped: as if Cancel was clicked while the third point was being written.
+    if (stopWriting.has(docId) || (scenario === 'writer-stopped' && index === 2)) {
+      throw { code: 'cancelled', message: 'cancelled' };
+    }
+    await emit('written-point', { doc_id: docId, index, point });
+  }
+  return summary;
 }
 
 // The history: each entry with the text the fake search looks in.
@@ -309,6 +394,11 @@ mockIPC(
       }
       case 'summarize':
         return summarize(Number(payload.docId), Number(payload.points));
+      case 'write_points':
+        return writePoints(Number(payload.docId), Number(payload.points));
+      case 'cancel_writing':
+        stopWriting.add(Number(payload.docId));
+        return null;
       case 'plugin:dialog|open':
         return [docs[0]!.path];
       case 'export_text':

@@ -3,7 +3,7 @@ import { invoke } from '@tauri-apps/api/core';
 import { listen, type UnlistenFn } from '@tauri-apps/api/event';
 import { getCurrentWebview } from '@tauri-apps/api/webview';
 import { open } from '@tauri-apps/plugin-dialog';
-import type { DocumentView, HistoryEntry, Progress, Summary } from './bindings';
+import type { DocumentView, HistoryEntry, Progress, Summary, WrittenPoint } from './bindings';
 import type { CopyFormat } from './settings';
 
 // Typed wrappers around the backend and the Tauri plugins; the only module that talks to Tauri.
@@ -20,6 +20,19 @@ export function summarize(docId: number, points: number): Promise<Summary> {
 
 export function cancelSummary(docId: number): Promise<void> {
   return invoke<void>('cancel_summary', { docId });
+}
+
+/**
+ * Has the local language model write the key points in its own words, one `written-point` event each; resolves
+ * with all of them (at once when they are read back from the history). A later call for the document cancels this one.
+ */
+export function writePoints(docId: number, points: number): Promise<Summary> {
+  return invoke<Summary>('write_points', { docId, points });
+}
+
+/** Stops writing; the `writePoints` call rejects with the code `cancelled`. */
+export function cancelWriting(docId: number): Promise<void> {
+  return invoke<void>('cancel_writing', { docId });
 }
 
 export function closeDocument(docId: number): Promise<void> {
@@ -62,6 +75,10 @@ export function exportText(
 
 export function onProgress(handler: (progress: Progress) => void): Promise<UnlistenFn> {
   return listen<Progress>('summary-progress', (event) => handler(event.payload));
+}
+
+export function onWrittenPoint(handler: (event: WrittenPoint) => void): Promise<UnlistenFn> {
+  return listen<WrittenPoint>('written-point', (event) => handler(event.payload));
 }
 
 export function onDrop(handler: (event: DropEvent) => void): Promise<UnlistenFn> {

@@ -3,7 +3,7 @@ import { clearMocks, mockIPC, mockWindows } from '@tauri-apps/api/mocks';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startApp, type App } from './app';
 import type { DocumentView, HistoryEntry, Summary } from './bindings';
-import { makeDoc, makeEntry, makeSummary } from './testData';
+import { makeDoc, makeEntry, makeSummary, makeWritten, makeWrittenPoint } from './testData';
 import { CHUNK_SENTENCES } from './view/original';
 
 // Runs the whole UI in jsdom against a fake backend.
@@ -29,6 +29,9 @@ function fakeBackend(docs: DocumentView[], handlers: Record<string, Handler> = {
         }
         case 'summarize':
           return makeSummary(Number(args.docId), 2);
+        case 'write_points':
+          // Writing takes a while; tests about it give their own handler.
+          return new Promise(() => undefined);
         case 'history_entries':
         case 'startup_paths':
           return [];
@@ -604,6 +607,331 @@ describe('history', () => {
   });
 });
 
+describe('written key points', () => {
+  type Job = { resolve(summary: Summary): void; reject(reason: unknown): void };
+  /** A fake writer whose jobs the test finishes; write_points calls are recorded in `calls` as usual. */
+  const writer = (): { jobs: Job[]; handler: Handler } => {
+    const jobs: Job[] = [];
+    return { jobs, handler: () => new Promise<Summary>((resolve, reject) => jobs.push({ resolve, reject })) };
+  };
+  const texts = (): string[] => all(root, 'point-text').map((text) => text.textContent ?? '');
+  const body = (): HTMLElement => root.querySelector<HTMLElement>('.points-body')!;
+  const written = (index: number, doc_id = 1): Promise<void> =>
+    emit('written-point', { doc_id, index, point: makeWrittenPoint(index) });
+  const writing = (done: number, total = 5): Promise<void> =>
+    emit('summary-progress', { doc_id: 1, stage: 'writing', done, total });
+  const pressed = (testid: string): string | null => one(root, testid).getAttribute('aria-pressed');
+  const copied = (): unknown[] => commands('plugin:clipboard-manager|write_text').map((call) => call.args.text);
+  const keySentences = ['Point about the first.', 'Point about the fourth.'];
+
+  it('starts after the key sentences, shows them meanwhile, then streams the written points in order', async () => {
+    const { jobs, handler } = writer();
+    fakeBackend([makeDoc(1, '/s/one.txt')], { write_points: handler });
+    const app = await start();
+    await app.openPaths(['/s/one.txt']);
+    await vi.waitFor(() =>
+      expect(commands('write_points')).toEqual([{ cmd: 'write_points', args: { docId: 1, points: 5 } }]),
+    );
+    expect(commands('summarize', 'write_points').map((call) => call.cmd)).toEqual(['summarize', 'write_points']);
+
+    // Before the first point: the note, the progress with Cancel, and the key sentences under them.
+    expect(pressed('points-view-written')).toBe('true');
+    expect(one(root, 'writing-note').textContent).toBe('Writing key points… key sentences shown meanwhile');
+    expect(texts()).toEqual(keySentences);
+    await emit('summary-progress', { doc_id: 1, stage: 'loading_writer', done: 0, total: 0 });
+    await vi.waitFor(() => expect(one(root, 'writing-progress').textContent).toContain('Loading the writing model…'));
+    await writing(0);
+    await vi.waitFor(() => expect(one(root, 'writing-progress').textContent).toContain('Writing point 1 of 5…'));
+    // The key sentences stay readable meanwhile.
+    expect(body().getAttribute('aria-busy')).toBe('false');
+
+    await written(0);
+    await vi.waitFor(() => expect(texts()).toEqual(['Written about the first and third.']));
+    expect(root.querySelector('[data-testid="writing-note"]')).toBeNull();
+    expect(all(root, 'key-point')[0]?.dataset.kind).toBe('written');
+    // The progress stays under the points written so far.
+    expect(one(root, 'key-points').nextElementSibling).toBe(one(root, 'writing-progress'));
+    await writing(1);
+    await vi.waitFor(() => expect(one(root, 'writing-progress').textContent).toContain('Writing point 2 of 5…'));
+    await written(1);
+    await vi.waitFor(() =>
+      expect(texts()).toEqual(['Written about the first and third.', 'Written about the fourth.']),
+    );
+
+    // Written points link to their evidence like key sentences do.
+    const highlighted = (): string[] =>
+      all(root, 'sentence')
+        .filter((sentence) => sentence.classList.contains('highlight'))
+        .map((sentence) => sentence.dataset.sentence ?? '');
+    all(root, 'key-point')[0]?.querySelector<HTMLElement>('.point-main')?.click();
+    expect(highlighted()).toEqual(['0', '2']);
+    all(root, 'sentence')[3]?.click();
+    expect(all(root, 'key-point').map((point) => point.classList.contains('cited'))).toEqual([false, true]);
+
+    jobs[0]?.resolve(makeWritten(1, 2));
+    await vi.waitFor(() => expect(root.querySelector('[data-testid="writing-progress"]')).toBeNull());
+    expect(texts()).toEqual(['Written about the first and third.', 'Written about the fourth.']);
+    expect(root.querySelector('.points-meta')?.textContent).toBe('test-writer · 9.4 s');
+    // The same list stayed on screen, so the pin did too.
+    expect(all(root, 'key-point')[0]?.classList.contains('pinned')).toBe(true);
+  });
+
+  it('switches views with the toggle and Ctrl+Shift+W, and remembers the choice', async () => {
+    fakeBackend([makeDoc(1, '/s/one.txt')], { write_points: () => makeWritten(1, 2) });
+    let app = await start();
+    await app.openPaths(['/s/one.txt']);
+    await vi.waitFor(() =>
+      expect(texts()).toEqual(['Written about the first and third.', 'Written about the fourth.']),
+    );
+    expect(one(root, 'points-view-written').getAttribute('title')).toMatch(/\((Ctrl|⌘)\+Shift\+W\)$/);
+    all(root, 'key-point')[1]?.querySelector<HTMLElement>('.point-main')?.click();
+
+    one(root, 'points-view-sentences').click();
+    expect(texts()).toEqual(keySentences);
+    expect([pressed('points-view-sentences'), pressed('points-view-written')]).toEqual(['true', 'false']);
+    expect(localStorage.getItem('brief.pointsView')).toBe('sentences');
+    // The pin meant a written point; it does not carry over to another list.
+    expect(root.querySelector('.point.pinned')).toBeNull();
+
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'W', ctrlKey: true, shiftKey: true }));
+    expect(texts()).toEqual(['Written about the first and third.', 'Written about the fourth.']);
+    expect(localStorage.getItem('brief.pointsView')).toBe('written');
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'W', ctrlKey: true, shiftKey: true }));
+    expect(texts()).toEqual(keySentences);
+
+    // The help lists the shortcut.
+    expect(one(root, 'help').textContent).toContain('Switch between key sentences and written points');
+
+    // A new window starts in the remembered view, and copies what it shows.
+    root.remove();
+    clearMocks();
+    fakeBackend([makeDoc(1, '/s/one.txt')], { write_points: () => makeWritten(1, 2) });
+    app = await start();
+    await app.openPaths(['/s/one.txt']);
+    await vi.waitFor(() => expect(commands('write_points')).toHaveLength(2));
+    expect(pressed('points-view-sentences')).toBe('true');
+    expect(texts()).toEqual(keySentences);
+    one(root, 'copy-all').click();
+    await vi.waitFor(() => expect(copied()).toEqual(['Point about the first.\nPoint about the fourth.']));
+  });
+
+  it('keeps the points written before Cancel, says so without an error, and writes the rest', async () => {
+    const { jobs, handler } = writer();
+    fakeBackend([makeDoc(1, '/s/one.txt')], { write_points: handler });
+    const app = await start();
+    await app.openPaths(['/s/one.txt']);
+    await vi.waitFor(() => expect(jobs).toHaveLength(1));
+    await written(0);
+    await written(1);
+    await vi.waitFor(() => expect(all(root, 'key-point')).toHaveLength(2));
+
+    one(root, 'writing-cancel').click();
+    await vi.waitFor(() => expect(commands('cancel_writing')).toEqual([{ cmd: 'cancel_writing', args: { docId: 1 } }]));
+    expect(one(root, 'writing-progress').textContent).toContain('Cancelling…');
+    jobs[0]?.reject({ code: 'cancelled', message: 'cancelled' });
+    await vi.waitFor(() => expect(one(root, 'writing-stopped').textContent).toContain('Stopped after 2 of 5 points.'));
+    expect(texts()).toEqual(['Written about the first and third.', 'Written about the fourth.']);
+    expect(root.querySelector('.points-body [role="alert"]')).toBeNull();
+    expect(one(root, 'error-banner').hidden).toBe(true);
+    expect(one(root, 'writing-restart').textContent).toBe('Write the rest');
+
+    // Writing again keeps what is there until the new job replaces it.
+    one(root, 'writing-restart').click();
+    await vi.waitFor(() => expect(jobs).toHaveLength(2));
+    expect(commands('write_points').map((call) => call.args)).toEqual([
+      { docId: 1, points: 5 },
+      { docId: 1, points: 5 },
+    ]);
+    expect(root.querySelector('[data-testid="writing-stopped"]')).toBeNull();
+    expect(texts()).toEqual(['Written about the first and third.', 'Written about the fourth.']);
+    await emit('written-point', { doc_id: 1, index: 0, point: makeWrittenPoint(0, { text: 'Rewritten first.' }) });
+    await written(1);
+    await written(2);
+    await vi.waitFor(() =>
+      expect(texts()).toEqual(['Rewritten first.', 'Written about the fourth.', 'Written about the second.']),
+    );
+    jobs[1]?.resolve(makeWritten(1, 3));
+    await vi.waitFor(() => expect(root.querySelector('[data-testid="writing-progress"]')).toBeNull());
+    expect(texts()).toHaveLength(3);
+  });
+
+  it('shows the key sentences with Write again when stopped before any point', async () => {
+    const { jobs, handler } = writer();
+    fakeBackend([makeDoc(1, '/s/one.txt')], { write_points: handler });
+    const app = await start();
+    await app.openPaths(['/s/one.txt']);
+    await vi.waitFor(() => expect(jobs).toHaveLength(1));
+    one(root, 'writing-cancel').click();
+    jobs[0]?.reject({ code: 'cancelled', message: 'cancelled' });
+    await vi.waitFor(() =>
+      expect(one(root, 'writing-stopped').textContent).toContain('Stopped before any point was written.'),
+    );
+    expect(one(root, 'writing-restart').textContent).toBe('Write again');
+    expect(texts()).toEqual(keySentences);
+    one(root, 'writing-restart').click();
+    await vi.waitFor(() => expect(jobs).toHaveLength(2));
+    expect(one(root, 'writing-note')).not.toBeNull();
+  });
+
+  it('ignores points of a job that a new point count replaced', async () => {
+    const { jobs, handler } = writer();
+    let finishSummary: (summary: Summary) => void = () => undefined;
+    fakeBackend([makeDoc(1, '/s/one.txt')], {
+      write_points: handler,
+      summarize: () =>
+        commands('summarize').length === 1
+          ? makeSummary(1, 2)
+          : new Promise<Summary>((resolve) => (finishSummary = resolve)),
+    });
+    const app = await start();
+    await app.openPaths(['/s/one.txt']);
+    await vi.waitFor(() => expect(jobs).toHaveLength(1));
+    await written(0);
+    await vi.waitFor(() => expect(texts()).toEqual(['Written about the first and third.']));
+
+    const count = one(root, 'points-count') as HTMLSelectElement;
+    count.value = '7';
+    count.dispatchEvent(new Event('change'));
+    await vi.waitFor(() => expect(commands('cancel_writing')).toEqual([{ cmd: 'cancel_writing', args: { docId: 1 } }]));
+    expect(one(root, 'progress')).not.toBeNull();
+    // The old job goes on writing until the backend stops it; none of that shows.
+    await written(1);
+    finishSummary(makeSummary(1, 3));
+    await vi.waitFor(() => expect(texts()).toEqual([...keySentences, 'Point about the second.']));
+    await written(2);
+    expect(texts()).toEqual([...keySentences, 'Point about the second.']);
+    // The new job starts only once the old one has ended, so it can't take the old one's points.
+    expect(commands('write_points')).toHaveLength(1);
+    jobs[0]?.reject({ code: 'cancelled', message: 'cancelled' });
+    await vi.waitFor(() => expect(commands('write_points')).toHaveLength(2));
+    expect(commands('write_points')[1]?.args).toEqual({ docId: 1, points: 7 });
+    expect(root.querySelector('[data-testid="writing-stopped"]')).toBeNull();
+    expect(one(root, 'writing-note')).not.toBeNull();
+    await written(0);
+    await vi.waitFor(() => expect(texts()).toEqual(['Written about the first and third.']));
+  });
+
+  it('ignores points and progress of another document', async () => {
+    const { jobs, handler } = writer();
+    fakeBackend([makeDoc(1, '/s/one.txt'), makeDoc(2, '/s/two.txt')], { write_points: handler });
+    const app = await start();
+    await app.openPaths(['/s/one.txt', '/s/two.txt']);
+    await vi.waitFor(() => expect(jobs).toHaveLength(2));
+    await written(0, 1);
+    await emit('summary-progress', { doc_id: 1, stage: 'writing', done: 1, total: 5 });
+    expect(texts()).toEqual(keySentences);
+    expect(one(root, 'writing-progress').textContent).toContain('Preparing…');
+    all(root, 'tab')[0]?.click();
+    expect(texts()).toEqual(['Written about the first and third.']);
+    expect(one(root, 'writing-progress').textContent).toContain('Writing point 2 of 5…');
+  });
+
+  it('marks flagged points, lists what to check, and copies the flags along', async () => {
+    const flagged = makeWrittenPoint(1, {
+      issues: [
+        { check: 'number', detail: '4,500 is not in the statement' },
+        { check: 'modality', detail: 'the statement says “invited Italy to contribute”; this point states it as done' },
+      ],
+    });
+    fakeBackend([makeDoc(1, '/s/one.txt')], {
+      write_points: () => ({ ...makeWritten(1, 2), key_points: [makeWrittenPoint(0), flagged] }),
+      export_text: () => '/out/notes.txt',
+    });
+    const app = await start();
+    await app.openPaths(['/s/one.txt']);
+    await vi.waitFor(() => expect(all(root, 'point-flag')).toHaveLength(1));
+    const [plain, marked] = all(root, 'key-point');
+    expect(plain?.querySelector('[data-testid="point-flag"]')).toBeNull();
+    expect(plain?.querySelector('[data-testid="point-issues"]')).toBeNull();
+    expect(marked?.classList.contains('flagged')).toBe(true);
+    expect(one(root, 'point-flag').textContent).toBe('CheckNeeds checking');
+    expect(one(root, 'point-flag').querySelector('svg')).not.toBeNull();
+    const issues = one(root, 'point-issues');
+    expect([...issues.querySelectorAll('li')].map((item) => item.textContent)).toEqual([
+      '4,500 is not in the statement',
+      'the statement says “invited Italy to contribute”; this point states it as done',
+    ]);
+    // The point's button is described by what to check.
+    expect(marked?.querySelector('.point-main')?.getAttribute('aria-describedby')).toBe(issues.id);
+    expect(marked?.querySelector('[data-testid="point-text"]')?.textContent).toBe('Written about the fourth.');
+
+    const check =
+      'Check: 4,500 is not in the statement; the statement says “invited Italy to contribute”; this point states it as done';
+    marked?.querySelector<HTMLElement>('[data-testid="copy-point"]')?.click();
+    await vi.waitFor(() => expect(copied()).toEqual([`Written about the fourth. [${check}]`]));
+    one(root, 'copy-all').click();
+    await vi.waitFor(() =>
+      expect(copied()[1]).toBe(`Written about the first and third.\nWritten about the fourth. [${check}]`),
+    );
+    const format = one(root, 'copy-format') as HTMLSelectElement;
+    format.value = 'markdown';
+    format.dispatchEvent(new Event('change'));
+    one(root, 'copy-all').click();
+    await vi.waitFor(() =>
+      expect(copied()[2]).toBe(
+        `# Statement 1\n_2024-07-02_\n\n- Written about the first and third.\n- Written about the fourth. ⚠ *${check}*\n`,
+      ),
+    );
+    one(root, 'export').click();
+    await vi.waitFor(() => expect(commands('export_text')).toHaveLength(1));
+    expect(commands('export_text')[0]?.args.plain).toBe(
+      `Written about the first and third.\nWritten about the fourth. [${check}]`,
+    );
+  });
+
+  it('shows a writer failure above the key sentences, and leaves the Key sentences view alone', async () => {
+    const message = 'The writing model is missing. Reinstall Brief to restore it.';
+    fakeBackend([makeDoc(1, '/s/one.txt')], {
+      write_points: () => {
+        throw { code: 'model_missing', message };
+      },
+    });
+    const app = await start();
+    await app.openPaths(['/s/one.txt']);
+    await vi.waitFor(() => expect(root.querySelector('.points-body [role="alert"]')?.textContent).toContain(message));
+    expect(texts()).toEqual(keySentences);
+    expect(one(root, 'writing-restart').textContent).toBe('Try again');
+    expect(one(root, 'error-banner').hidden).toBe(true);
+    // Copying in this state copies the key sentences shown.
+    one(root, 'copy-all').click();
+    await vi.waitFor(() => expect(copied()).toEqual(['Point about the first.\nPoint about the fourth.']));
+
+    one(root, 'points-view-sentences').click();
+    expect(root.querySelector('.points-body [role="alert"]')).toBeNull();
+    expect(texts()).toEqual(keySentences);
+    expect(root.querySelector('[data-testid="writing-restart"]')).toBeNull();
+  });
+
+  it('labels written points read back from history', async () => {
+    const storedAt = new Date();
+    storedAt.setHours(9, 5, 0, 0);
+    fakeBackend([makeDoc(1, '/s/one.txt')], {
+      write_points: () => ({ ...makeWritten(1, 2), stored_at: storedAt.toISOString() }),
+    });
+    const app = await start();
+    await app.openPaths(['/s/one.txt']);
+    await vi.waitFor(() =>
+      expect(texts()).toEqual(['Written about the first and third.', 'Written about the fourth.']),
+    );
+    expect(one(root, 'summary-stored').textContent).toBe('From history · summarised today at 09:05');
+    one(root, 'points-view-sentences').click();
+    expect(root.querySelector('[data-testid="summary-stored"]')).toBeNull();
+  });
+
+  it('stops writing when the document closes', async () => {
+    fakeBackend([makeDoc(1, '/s/one.txt')]);
+    const app = await start();
+    await app.openPaths(['/s/one.txt']);
+    await vi.waitFor(() => expect(commands('write_points')).toHaveLength(1));
+    root.querySelector<HTMLButtonElement>('.tab-item.active .tab-close')?.click();
+    await vi.waitFor(() => expect(commands('close_document')).toHaveLength(1));
+    expect(commands('cancel_writing', 'close_document').map((call) => call.cmd)).toEqual([
+      'cancel_writing',
+      'close_document',
+    ]);
+  });
+});
+
 describe('summaries from history', () => {
   it('labels key points read back from history, and only those', async () => {
     const storedAt = new Date();
@@ -645,8 +973,13 @@ describe('long documents', () => {
       summarize: () => ({
         ...makeSummary(1),
         key_points: [
-          { text: 'Far.', evidence: [90_000, 95_000].map((sentence) => ({ sentence, start: 0, end: 5 })) },
-          { text: 'Near.', evidence: [{ sentence: 3, start: 0, end: 5 }] },
+          {
+            text: 'Far.',
+            evidence: [90_000, 95_000].map((sentence) => ({ sentence, start: 0, end: 5 })),
+            kind: 'sentence',
+            issues: [],
+          },
+          { text: 'Near.', evidence: [{ sentence: 3, start: 0, end: 5 }], kind: 'sentence', issues: [] },
         ],
       }),
     });

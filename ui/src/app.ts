@@ -5,17 +5,29 @@ import {
   basename,
   displayTitle,
   keyPointsLabel,
+  pointLine,
   siblingPath,
   suggestExportName,
   summaryText,
 } from './format';
-import { clampPoints, loadCopyFormat, loadPoints, saveCopyFormat, savePoints, type CopyFormat } from './settings';
+import {
+  clampPoints,
+  loadCopyFormat,
+  loadPoints,
+  loadPointsView,
+  saveCopyFormat,
+  savePoints,
+  savePointsView,
+  type CopyFormat,
+  type PointsView,
+} from './settings';
 import { commandFor, type Command } from './shortcuts';
 import {
   activate,
   activeDocument,
   addDocument,
   applyProgress,
+  applyWrittenPoint,
   cancelSummary,
   citingPoints,
   clearSelection,
@@ -23,13 +35,20 @@ import {
   cycle,
   evidenceSentences,
   failSummary,
+  failWriting,
   findById,
   findByPath,
   finishSummary,
+  finishWriting,
   initialState,
-  keyPointsOf,
   markCancelling,
+  markWritingCancelling,
+  pointsSource,
+  setPointsView,
+  shownPoints,
   startSummary,
+  startWriting,
+  stopWriting,
   togglePin,
   toggleSentence,
   type AppState,
@@ -71,13 +90,15 @@ function memoryStorage(): Pick<Storage, 'getItem' | 'setItem'> {
 
 export async function startApp(root: HTMLElement): Promise<App> {
   const storage = defaultStorage() ?? memoryStorage();
-  let state: AppState = initialState;
+  let state: AppState = { ...initialState, pointsView: loadPointsView(storage) };
   let copyFormat: CopyFormat = loadCopyFormat(storage);
   let preferredPoints = loadPoints(storage);
   // Transient highlight sources; the pinned point lives in state.
   const preview: Record<PreviewSource, number | null> = { mouse: null, focus: null };
   let requestSeq = 0;
   let openQueue: Promise<void> = Promise.resolve();
+  // The writing job in flight per document. Its events carry no job id, so a new job waits for the old one to end.
+  const writingJobs = new Map<number, Promise<unknown>>();
 
   const toolbar = createToolbar({
     open: () => void chooseFiles(),
@@ -113,10 +134,16 @@ export async function startApp(root: HTMLElement): Promise<App> {
       copyFormat = format;
       saveCopyFormat(storage, format);
     },
+    setView,
     cancel: cancelActive,
     retry() {
       const open = activeDocument(state);
       if (open) void summarise(open.doc.id, open.points);
+    },
+    cancelWriting: cancelActiveWriting,
+    writeAgain() {
+      const open = activeDocument(state);
+      if (open) void write(open.doc.id);
     },
   });
   const toast = createToast();
@@ -172,7 +199,13 @@ export async function startApp(root: HTMLElement): Promise<App> {
   function setState(next: AppState): void {
     if (next === state) return;
     // Previews refer to the list on screen; a new tab or a new list of key points invalidates them.
-    if (next.activeId !== state.activeId || activeDocument(next)?.summary !== activeDocument(state)?.summary) {
+    const before = activeDocument(state);
+    const after = activeDocument(next);
+    if (
+      next.activeId !== state.activeId ||
+      after?.summary !== before?.summary ||
+      (after && before && pointsSource(after, next.pointsView) !== pointsSource(before, state.pointsView))
+    ) {
       preview.mouse = null;
       preview.focus = null;
     }
@@ -187,15 +220,15 @@ export async function startApp(root: HTMLElement): Promise<App> {
     workspace.hidden = open === undefined;
     if (open) workspace.setAttribute('aria-labelledby', tabId(open.doc.id));
     original.show(open?.doc ?? null);
-    points.update(open, copyFormat);
-    toolbar.setCanExport(keyPointsOf(open).length > 0);
+    points.update(open, state.pointsView, copyFormat);
+    toolbar.setCanExport(shownPoints(open, state.pointsView).length > 0);
     applyMarks(open);
     document.title = open ? `${displayTitle(open.doc)} – Brief` : 'Brief';
   }
 
   function applyMarks(open: OpenDocument | undefined): void {
     if (!open) return;
-    const keyPoints = keyPointsOf(open);
+    const keyPoints = shownPoints(open, state.pointsView);
     const shown = preview.mouse ?? preview.focus ?? open.pinned;
     const point = shown === null ? undefined : keyPoints[shown];
     original.setMarks(open.doc.id, {
@@ -298,16 +331,20 @@ export async function startApp(root: HTMLElement): Promise<App> {
   }
 
   async function summarise(docId: number, count: number): Promise<void> {
-    const before = findById(state, docId)?.summary;
-    const inFlight = before?.kind === 'running' && before.request !== 0;
+    const before = findById(state, docId);
+    const inFlight = before?.summary.kind === 'running' && before.summary.request !== 0;
     const request = ++requestSeq;
     // Mark the new request first so the old one's "cancelled" answer is ignored.
     setState(startSummary(state, docId, request, count));
+    // Points written from the old key sentences are dropped with them.
+    if (before?.writing.kind === 'running') void api.cancelWriting(docId).catch(noop);
     if (inFlight) await api.cancelSummary(docId).catch(noop);
     if (!findById(state, docId)) return;
     try {
       const summary = await api.summarize(docId, count);
       setState(finishSummary(state, docId, request, summary));
+      const after = findById(state, docId)?.summary;
+      if (after?.kind === 'ready' && after.summary === summary) void write(docId);
     } catch (reason) {
       const error = toAppError(reason);
       setState(
@@ -316,6 +353,53 @@ export async function startApp(root: HTMLElement): Promise<App> {
           : failSummary(state, docId, request, error.message),
       );
     }
+  }
+
+  /** Has the model write key points from the document's key sentences; the written points stream in as events. */
+  async function write(docId: number): Promise<void> {
+    const keySentences = findById(state, docId)?.summary;
+    // Events of the job before (say, one just cancelled) would otherwise land in this one.
+    await writingJobs.get(docId)?.catch(noop);
+    const open = findById(state, docId);
+    // Asked again meanwhile, or the key sentences changed (their own summary starts a new job).
+    if (!open || open.summary !== keySentences || open.summary.kind !== 'ready' || open.writing.kind === 'running')
+      return;
+    const request = ++requestSeq;
+    setState(startWriting(state, docId, request));
+    const job = api.writePoints(docId, open.points);
+    writingJobs.set(docId, job);
+    try {
+      const written = await job;
+      setState(finishWriting(state, docId, request, written));
+    } catch (reason) {
+      const error = toAppError(reason);
+      setState(
+        error.code === 'cancelled'
+          ? stopWriting(state, docId, request)
+          : failWriting(state, docId, request, error.message),
+      );
+    } finally {
+      if (writingJobs.get(docId) === job) writingJobs.delete(docId);
+    }
+  }
+
+  function cancelActiveWriting(): void {
+    const open = activeDocument(state);
+    if (open?.writing.kind !== 'running') return;
+    const docId = open.doc.id;
+    setState(markWritingCancelling(state, docId));
+    api.cancelWriting(docId).catch((reason: unknown) => showError('Couldn’t stop writing the key points.', reason));
+  }
+
+  function setView(view: PointsView): void {
+    savePointsView(storage, view);
+    setState(setPointsView(state, view));
+  }
+
+  function toggleView(): void {
+    const view = state.pointsView === 'written' ? 'sentences' : 'written';
+    setView(view);
+    announcer.say(view === 'written' ? 'Showing written key points' : 'Showing key sentences');
   }
 
   function cancelActive(): void {
@@ -340,8 +424,10 @@ export async function startApp(root: HTMLElement): Promise<App> {
     setState(closeDocument(state, docId));
     original.forget(docId);
     const running = open.summary.kind === 'running' && open.summary.request !== 0;
+    const writing = open.writing.kind === 'running';
     void (async () => {
       if (running) await api.cancelSummary(docId).catch(noop);
+      if (writing) await api.cancelWriting(docId).catch(noop);
       await api.closeDocument(docId).catch(noop);
     })();
     // Focus was on something that no longer exists; put it somewhere sensible.
@@ -355,7 +441,7 @@ export async function startApp(root: HTMLElement): Promise<App> {
     const open = activeDocument(state);
     if (!open) return;
     setState(togglePin(state, open.doc.id, index));
-    const point = keyPointsOf(open)[index];
+    const point = shownPoints(open, state.pointsView)[index];
     const first = point ? evidenceSentences(point)[0] : undefined;
     if (activeDocument(state)?.pinned === index && first !== undefined) original.scrollToSentence(open.doc.id, first);
   }
@@ -364,7 +450,7 @@ export async function startApp(root: HTMLElement): Promise<App> {
     setState(toggleSentence(state, docId, sentence));
     const open = findById(state, docId);
     if (!open || open.selectedSentence !== sentence || open.summary.kind !== 'ready') return;
-    const citing = citingPoints(keyPointsOf(open), sentence);
+    const citing = citingPoints(shownPoints(open, state.pointsView), sentence);
     const first = citing[0];
     if (first !== undefined) points.scrollToPoint(first);
     const numbers = citing.map((index) => index + 1);
@@ -378,10 +464,10 @@ export async function startApp(root: HTMLElement): Promise<App> {
   }
 
   async function copyPoint(index: number): Promise<boolean> {
-    const point = keyPointsOf(activeDocument(state))[index];
+    const point = shownPoints(activeDocument(state), state.pointsView)[index];
     if (!point) return false;
     try {
-      await api.copyText(point.text);
+      await api.copyText(pointLine(point, copyFormat));
       toast.show(`Copied key point ${index + 1}`);
       return true;
     } catch (reason) {
@@ -393,7 +479,7 @@ export async function startApp(root: HTMLElement): Promise<App> {
   /** The active document and its key points, or null (saying so) when there are none to `verb`. */
   function pointsFor(verb: string): { open: OpenDocument; keyPoints: readonly KeyPoint[] } | null {
     const open = activeDocument(state);
-    const keyPoints = keyPointsOf(open);
+    const keyPoints = shownPoints(open, state.pointsView);
     if (!open || keyPoints.length === 0) {
       toast.show(`There are no key points to ${verb} yet`);
       return null;
@@ -457,6 +543,9 @@ export async function startApp(root: HTMLElement): Promise<App> {
       case 'export':
         void exportSummary();
         break;
+      case 'pointsView':
+        toggleView();
+        break;
       case 'help':
         if (help.isOpen()) help.close();
         else help.open();
@@ -489,6 +578,7 @@ export async function startApp(root: HTMLElement): Promise<App> {
   // Listeners come first so no progress event of a startup document is missed.
   await Promise.all([
     api.onProgress((progress) => setState(applyProgress(state, progress))).catch(noop),
+    api.onWrittenPoint((written) => setState(applyWrittenPoint(state, written))).catch(noop),
     api
       .onDrop((drop) => {
         overlay.setVisible(drop.type === 'hover');

@@ -2,14 +2,35 @@
 // `UPDATE_BINDINGS=1 cargo test -p brief-app bindings` writes it again.
 
 export type Evidence = { sentence: number, start: number, end: number, };
-export type KeyPoint = { text: string, evidence: Array<Evidence>, };
-export type Timings = { embed_ms: number, rank_ms: number, total_ms: number, };
+export type PointKind = "sentence" | "written";
+export type Check = "number" | "percent" | "date" | "name" | "quote" | "modality" | "evidence";
+export type Issue = { check: Check, 
+/**
+ * A short sentence for the reader, e.g. `4,500 is not in the statement`.
+ */
+detail: string, };
+export type KeyPoint = { text: string, evidence: Array<Evidence>, kind: PointKind, 
+/**
+ * What the faithfulness guard could not find in the original; empty when it passed
+ * (always empty for a sentence of the original).
+ */
+issues: Array<Issue>, };
+export type Timings = { embed_ms: number, rank_ms: number, 
+/**
+ * The writing model's time, for written key points.
+ */
+write_ms: number, total_ms: number, };
 export type Summary = { doc_id: number, 
 /**
  * RFC 3339, UTC: when this summary was made, if it was read back from the history
  * instead of computed now.
  */
-stored_at: string | null, key_points: Array<KeyPoint>, model: string, timings_ms: Timings, };
+stored_at: string | null, key_points: Array<KeyPoint>, 
+/**
+ * Key sentences, or written key points (which may include a key sentence the writing
+ * model left out, marked as such).
+ */
+kind: PointKind, model: string, timings_ms: Timings, };
 export type DocumentView = { 
 /**
  * Assigned by the app, unique per opened document.
@@ -51,5 +72,6 @@ export type AppError = { code: ErrorCode,
  * A full sentence for the person; shown as it is.
  */
 message: string, };
-export type ProgressStage = "loading_model" | "embedding" | "ranking";
+export type ProgressStage = "loading_model" | "embedding" | "ranking" | "loading_writer" | "writing";
 export type Progress = { doc_id: number, stage: ProgressStage, done: number, total: number, };
+export type WrittenPoint = { doc_id: number, index: number, point: KeyPoint, };

@@ -11,20 +11,29 @@ import {
   moreSentencesLabel,
   openedAtLabel,
   plainText,
+  pointLine,
   progressFraction,
   progressLabel,
   readingTimeLabel,
   siblingPath,
+  stoppedLabel,
   storedSummaryLabel,
   suggestExportName,
   summaryText,
   wordsLabel,
 } from './format';
 
+const point = (text: string, evidence: KeyPoint['evidence'] = []): KeyPoint => ({
+  text,
+  evidence,
+  kind: 'sentence',
+  issues: [],
+});
+
 const points: KeyPoint[] = [
-  { text: 'Lithuania’s priorities remain unchanged.', evidence: [{ sentence: 0, start: 0, end: 10 }] },
-  { text: 'Italy contributes to Baltic security.', evidence: [{ sentence: 2, start: 0, end: 10 }] },
-  { text: 'Air defence is a top priority.', evidence: [] },
+  point('Lithuania’s priorities remain unchanged.', [{ sentence: 0, start: 0, end: 10 }]),
+  point('Italy contributes to Baltic security.', [{ sentence: 2, start: 0, end: 10 }]),
+  point('Air defence is a top priority.'),
 ];
 
 describe('plainText', () => {
@@ -35,7 +44,7 @@ describe('plainText', () => {
   });
 
   it('keeps a point with a line break on one line', () => {
-    expect(plainText([{ text: ' First line\n  second line ', evidence: [] }])).toBe('First line second line');
+    expect(plainText([point(' First line\n  second line ')])).toBe('First line second line');
   });
 
   it('is empty without points', () => {
@@ -64,6 +73,36 @@ describe('markdown', () => {
     const doc = { title: 'T', file_name: 'a.txt', date: null };
     expect(summaryText(doc, points, 'markdown')).toBe(markdown(doc, points));
     expect(summaryText(doc, points, 'text')).toBe(plainText(points));
+  });
+});
+
+describe('flagged points', () => {
+  const flagged: KeyPoint = {
+    ...point('Italy is contributing air defence to Lithuania.'),
+    kind: 'written',
+    issues: [
+      { check: 'modality', detail: 'the statement says “invited Italy to contribute”; this point states it as done' },
+      { check: 'number', detail: ' 4,500 is not\nin the statement ' },
+    ],
+  };
+  const check =
+    'Check: the statement says “invited Italy to contribute”; this point states it as done; 4,500 is not in the statement';
+
+  it('carry their flags in both formats', () => {
+    expect(pointLine(flagged, 'text')).toBe(`Italy is contributing air defence to Lithuania. [${check}]`);
+    expect(pointLine(flagged, 'markdown')).toBe(`Italy is contributing air defence to Lithuania. ⚠ *${check}*`);
+    const doc = { title: 'T', file_name: 'a.txt', date: null };
+    expect(markdown(doc, [points[0]!, flagged])).toBe(
+      `# T\n\n- Lithuania’s priorities remain unchanged.\n- Italy is contributing air defence to Lithuania. ⚠ *${check}*\n`,
+    );
+    expect(plainText([flagged, points[0]!])).toBe(
+      `Italy is contributing air defence to Lithuania. [${check}]\nLithuania’s priorities remain unchanged.`,
+    );
+  });
+
+  it('leave unflagged points as they are', () => {
+    expect(pointLine(points[0]!, 'markdown')).toBe('Lithuania’s priorities remain unchanged.');
+    expect(pointLine({ ...points[1]!, kind: 'written' }, 'text')).toBe('Italy contributes to Baltic security.');
   });
 });
 
@@ -122,6 +161,16 @@ describe('labels', () => {
     expect(progressLabel({ doc_id: 1, stage: 'ranking', done: 0, total: 0 })).toBe('Choosing key points');
     expect(progressFraction({ doc_id: 1, stage: 'embedding', done: 10, total: 40 })).toBe(0.25);
     expect(progressFraction({ doc_id: 1, stage: 'ranking', done: 0, total: 0 })).toBeNull();
+  });
+
+  it('describes writing, counting the point being written', () => {
+    expect(progressLabel({ doc_id: 1, stage: 'loading_writer', done: 0, total: 0 })).toBe('Loading the writing model…');
+    expect(progressLabel({ doc_id: 1, stage: 'writing', done: 2, total: 5 })).toBe('Writing point 3 of 5…');
+    expect(progressLabel({ doc_id: 1, stage: 'writing', done: 5, total: 5 })).toBe('Writing point 5 of 5…');
+    expect(progressFraction({ doc_id: 1, stage: 'writing', done: 2, total: 5 })).toBe(0.4);
+    expect(progressFraction({ doc_id: 1, stage: 'loading_writer', done: 0, total: 0 })).toBeNull();
+    expect(stoppedLabel(2, 5)).toBe('Stopped after 2 of 5 points.');
+    expect(stoppedLabel(0, 5)).toBe('Stopped before any point was written.');
   });
 });
 

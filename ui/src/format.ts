@@ -13,16 +13,30 @@ export function displayTitle(doc: Pick<DocumentView, 'title' | 'file_name'>): st
   return title === '' ? doc.file_name : title;
 }
 
+/** What a flagged point should be checked for, as one line; null when nothing was flagged. */
+function checkNote(point: KeyPoint): string | null {
+  if (point.issues.length === 0) return null;
+  return `Check: ${point.issues.map((issue) => oneLine(issue.detail)).join('; ')}`;
+}
+
+/** One key point as copied: a flagged point keeps its flags, so a pasted copy never reads as plain fact. */
+export function pointLine(point: KeyPoint, format: CopyFormat): string {
+  const text = oneLine(point.text);
+  const note = checkNote(point);
+  if (note === null) return text;
+  return format === 'markdown' ? `${text} ⚠ *${note}*` : `${text} [${note}]`;
+}
+
 /** One key point per line and nothing else, ready to paste into notes. */
 export function plainText(points: readonly KeyPoint[]): string {
-  return points.map((point) => oneLine(point.text)).join('\n');
+  return points.map((point) => pointLine(point, 'text')).join('\n');
 }
 
 export function markdown(doc: Heading, points: readonly KeyPoint[]): string {
   const lines = [`# ${displayTitle(doc)}`];
   if (doc.date !== null && doc.date !== '') lines.push(`_${doc.date}_`);
   lines.push('');
-  for (const point of points) lines.push(`- ${oneLine(point.text)}`);
+  for (const point of points) lines.push(`- ${pointLine(point, 'markdown')}`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -121,13 +135,26 @@ export function progressLabel(progress: Progress | null): string {
       return progress.total > 0 ? `Reading sentences ${progress.done}/${progress.total}` : 'Reading sentences…';
     case 'ranking':
       return 'Choosing key points';
+    case 'loading_writer':
+      return 'Loading the writing model…';
+    case 'writing':
+      // `done` counts the points already written; the one being written is the next.
+      return progress.total > 0
+        ? `Writing point ${Math.min(progress.done + 1, progress.total)} of ${progress.total}…`
+        : 'Writing key points…';
   }
 }
 
 /** Fraction done for a determinate bar, or null while the stage has no measurable length. */
 export function progressFraction(progress: Progress | null): number | null {
-  if (progress === null || progress.stage !== 'embedding' || progress.total <= 0) return null;
+  const measured = progress?.stage === 'embedding' || progress?.stage === 'writing';
+  if (progress === null || !measured || progress.total <= 0) return null;
   return Math.min(1, Math.max(0, progress.done / progress.total));
+}
+
+/** The line under the points written before the person stopped the writing. */
+export function stoppedLabel(written: number, total: number): string {
+  return written === 0 ? 'Stopped before any point was written.' : `Stopped after ${written} of ${total} points.`;
 }
 
 type When = { today: boolean; time: string; day: string };

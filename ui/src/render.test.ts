@@ -38,10 +38,34 @@ describe('rendering untrusted text', () => {
           case 'summarize':
             return {
               doc_id: 1,
-              key_points: [{ text: `Point ${SCRIPT} ${IMG}`, evidence: [{ sentence: 1, start: 0, end: 5 }] }],
+              key_points: [
+                {
+                  text: `Point ${SCRIPT} ${IMG}`,
+                  evidence: [{ sentence: 1, start: 0, end: 5 }],
+                  kind: 'sentence',
+                  issues: [],
+                },
+              ],
+              kind: 'sentence',
               model: `<i>model</i>`,
               timings_ms: { embed_ms: 1, rank_ms: 1, total_ms: 2 },
               stored_at: `<b>${IMG}</b>`,
+            };
+          case 'write_points':
+            return {
+              doc_id: 1,
+              key_points: [
+                {
+                  text: `Written ${IMG}`,
+                  evidence: [{ sentence: 0, start: 0, end: 5 }],
+                  kind: 'written',
+                  issues: [{ check: 'quote', detail: `${SCRIPT} is not in the statement` }],
+                },
+              ],
+              kind: 'written',
+              model: `<i>writer</i>`,
+              timings_ms: { embed_ms: 0, rank_ms: 0, total_ms: 2 },
+              stored_at: null,
             };
           case 'history_entries':
             return [entry];
@@ -62,6 +86,12 @@ describe('rendering untrusted text', () => {
     expect(sentences).toEqual([`Before ${SCRIPT} after.`, `An image ${IMG} here.`]);
     expect(root.querySelector('.doc-title')?.textContent).toBe(`Title ${SCRIPT}`);
     expect(root.querySelector('[data-testid="tab"]')?.textContent).toBe(`Title ${SCRIPT}`);
+    // The written point the model returned, flagged with a detail that quotes markup.
+    await vi.waitFor(() =>
+      expect(root.querySelector('[data-testid="point-text"]')?.textContent).toBe(`Written ${IMG}`),
+    );
+    expect(root.querySelector('[data-testid="point-issues"]')?.textContent).toBe(`${SCRIPT} is not in the statement`);
+    root.querySelector<HTMLElement>('[data-testid="points-view-sentences"]')?.click();
     expect(root.querySelector('[data-testid="point-text"]')?.textContent).toBe(`Point ${SCRIPT} ${IMG}`);
     expect(root.querySelector('[data-testid="error-banner"]')?.textContent).toContain(`Cannot read ${IMG}`);
     expect(root.querySelector('.encoding')?.textContent).toBe('<b>bold</b>');

@@ -2,12 +2,16 @@
 
 export type CopyFormat = 'text' | 'markdown';
 
+/** Which key points the panel lists: sentences taken from the statement, or points the model wrote. */
+export type PointsView = 'sentences' | 'written';
+
 export const POINTS_MIN = 3;
 export const POINTS_MAX = 12;
 export const POINTS_DEFAULT = 5;
 
 const POINTS_KEY = 'brief.points';
 const FORMAT_KEY = 'brief.copyFormat';
+const VIEW_KEY = 'brief.pointsView';
 
 type KeyValueStore = Pick<Storage, 'getItem' | 'setItem'>;
 
@@ -52,4 +56,12 @@ export function loadCopyFormat(store: KeyValueStore): CopyFormat {
 
 export function saveCopyFormat(store: KeyValueStore, format: CopyFormat): void {
   write(store, FORMAT_KEY, format);
+}
+
+export function loadPointsView(store: KeyValueStore): PointsView {
+  return read(store, VIEW_KEY) === 'sentences' ? 'sentences' : 'written';
+}
+
+export function savePointsView(store: KeyValueStore, view: PointsView): void {
+  write(store, VIEW_KEY, view);
 }

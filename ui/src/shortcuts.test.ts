@@ -23,6 +23,8 @@ describe('commandFor', () => {
     expect(commandFor(key('F1'))).toBe('help');
     expect(commandFor(key('h', { ctrlKey: true }))).toBe('history');
     expect(commandFor(key('H', { ctrlKey: true }))).toBe('history');
+    expect(commandFor(key('W', { ctrlKey: true, shiftKey: true }))).toBe('pointsView');
+    expect(commandFor(key('w', { metaKey: true, shiftKey: true }))).toBe('pointsView');
   });
 
   it('uses Ctrl+H on every platform, leaving ⌘H to the system', () => {

@@ -1,6 +1,7 @@
 // Keyboard shortcuts: one table feeds the key handler, the tooltips and the help panel.
 
-export type Command = 'open' | 'history' | 'close' | 'nextTab' | 'prevTab' | 'copyAll' | 'export' | 'help';
+export type Command =
+  'open' | 'history' | 'close' | 'nextTab' | 'prevTab' | 'copyAll' | 'export' | 'pointsView' | 'help';
 
 export type KeyInput = Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>;
 
@@ -16,6 +17,7 @@ export const SHORTCUTS: ReadonlyArray<{ command: Command; keys: string[]; descri
   { command: 'prevTab', keys: ['Ctrl+Shift+Tab', 'Ctrl+Page Up'], description: 'Previous document' },
   { command: 'copyAll', keys: [`${MOD}+Shift+C`], description: 'Copy all key points' },
   { command: 'export', keys: [`${MOD}+E`], description: 'Export key points to a file' },
+  { command: 'pointsView', keys: [`${MOD}+Shift+W`], description: 'Switch between key sentences and written points' },
   { command: 'help', keys: ['F1'], description: 'Show keyboard shortcuts' },
 ];
 
@@ -44,7 +46,7 @@ export function commandFor(event: KeyInput): Command | null {
   if (event.ctrlKey && key === 'PageDown' && !event.shiftKey) return 'nextTab';
   if (event.ctrlKey && key === 'PageUp' && !event.shiftKey) return 'prevTab';
   if (event.ctrlKey && key === 'h' && !event.shiftKey) return 'history';
-  if (event.shiftKey) return key === 'c' ? 'copyAll' : null;
+  if (event.shiftKey) return key === 'c' ? 'copyAll' : key === 'w' ? 'pointsView' : null;
   if (key === 'o') return 'open';
   if (key === 'w') return 'close';
   if (key === 'e') return 'export';

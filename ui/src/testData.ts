@@ -1,4 +1,4 @@
-import type { DocumentView, HistoryEntry, Summary } from './bindings';
+import type { DocumentView, HistoryEntry, KeyPoint, Summary } from './bindings';
 
 // Small documents and summaries shared by the tests.
 
@@ -26,29 +26,47 @@ export function makeDoc(
   };
 }
 
+const sentencePoint = (text: string, sentences: number[]): KeyPoint => ({
+  text,
+  evidence: sentences.map((sentence) => ({ sentence, start: 0, end: 15 })),
+  kind: 'sentence',
+  issues: [],
+});
+
 export function makeSummary(docId: number, count = 2): Summary {
   const key_points = [
-    {
-      text: 'Point about the first.',
-      evidence: [
-        { sentence: 0, start: 0, end: 15 },
-        { sentence: 2, start: 0, end: 15 },
-      ],
-    },
-    { text: 'Point about the fourth.', evidence: [{ sentence: 3, start: 0, end: 16 }] },
-    {
-      text: 'Point about the second.',
-      evidence: [
-        { sentence: 1, start: 0, end: 16 },
-        { sentence: 2, start: 0, end: 15 },
-      ],
-    },
+    sentencePoint('Point about the first.', [0, 2]),
+    sentencePoint('Point about the fourth.', [3]),
+    sentencePoint('Point about the second.', [1, 2]),
   ].slice(0, count);
   return {
     doc_id: docId,
     key_points,
+    kind: 'sentence',
     model: 'test-model',
-    timings_ms: { embed_ms: 5, rank_ms: 1, total_ms: 7 },
+    timings_ms: { embed_ms: 5, rank_ms: 1, write_ms: 0, total_ms: 7 },
+    stored_at: null,
+  };
+}
+
+/** The `index`th of the points the fake writer writes; each cites other sentences than the key sentence before it. */
+export function makeWrittenPoint(index: number, overrides: Partial<KeyPoint> = {}): KeyPoint {
+  const written: Array<[string, number[]]> = [
+    ['Written about the first and third.', [0, 2]],
+    ['Written about the fourth.', [3]],
+    ['Written about the second.', [1]],
+  ];
+  const [text, sentences] = written[index] ?? [`Written point ${index + 1}.`, [0]];
+  return { ...sentencePoint(text, sentences), kind: 'written', ...overrides };
+}
+
+export function makeWritten(docId: number, count = 2): Summary {
+  return {
+    doc_id: docId,
+    key_points: Array.from({ length: count }, (_, index) => makeWrittenPoint(index)),
+    kind: 'written',
+    model: 'test-writer',
+    timings_ms: { embed_ms: 0, rank_ms: 0, write_ms: 0, total_ms: 9400 },
     stored_at: null,
   };
 }

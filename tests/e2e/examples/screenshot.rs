@@ -1,10 +1,13 @@
-//! Takes the screenshots in docs/: the real app under Xvfb with the sample statement open and
-//! one key point's evidence highlighted, in the light and the dark theme; then the history
-//! panel searched, after a few statements in several formats were opened.
+//! Takes the screenshots in docs/: the real app under Xvfb with the sample statement open, its
+//! written key points in and one point's evidence highlighted, in the light and the dark theme;
+//! then the history panel searched, after a few statements in several formats were opened.
 //!
 //! cargo run -p brief-e2e --example screenshot   (after `cargo build -p brief-app`)
 
-use brief_e2e::{fixture, repo_root, search_history, wait_for_all, Harness};
+use brief_e2e::{
+    fixture, repo_root, search_history, show_points, wait_for_all, wait_for_written, Harness,
+};
+use fantoccini::Locator;
 use std::time::Duration;
 
 #[tokio::main]
@@ -18,7 +21,11 @@ async fn main() -> anyhow::Result<()> {
         let client = harness
             .launch(&[fixture("statement-lt-it-defence-2024-07-02.txt")])
             .await?;
-        let points = wait_for_all(&client, "[data-testid=key-point]", 5).await?;
+        show_points(&client, "written").await?;
+        wait_for_written(&client, 5).await?;
+        let points = client
+            .find_all(Locator::Css("[data-testid=key-point]"))
+            .await?;
         points[1].click().await?;
         tokio::time::sleep(Duration::from_millis(800)).await;
         let png = client.screenshot().await?;

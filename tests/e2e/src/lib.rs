@@ -271,13 +271,30 @@ pub async fn wait_for_text(client: &Client, css: &str) -> anyhow::Result<String>
     }
 }
 
-/// The text of every element matching `css`, in document order.
+/// The text of every element matching `css`, in document order. Lists are rebuilt as results
+/// arrive (written points, history rows), so an element can go stale between finding it and
+/// reading it; then the list is read again.
 pub async fn texts(client: &Client, css: &str) -> anyhow::Result<Vec<String>> {
-    let mut out = Vec::new();
-    for element in client.find_all(Locator::Css(css)).await? {
-        out.push(element.text().await?);
+    let mut attempts = 0;
+    loop {
+        let mut out = Vec::new();
+        let mut stale = None;
+        for element in client.find_all(Locator::Css(css)).await? {
+            match element.text().await {
+                Ok(text) => out.push(text),
+                Err(err) => {
+                    stale = Some(err);
+                    break;
+                }
+            }
+        }
+        match stale {
+            None => return Ok(out),
+            Some(err) if attempts == 5 => return Err(err.into()),
+            Some(_) => attempts += 1,
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
     }
-    Ok(out)
 }
 
 /// Opens the history panel with the toolbar button and types `query` into its emptied search
@@ -295,4 +312,67 @@ pub async fn search_history(client: &Client, query: &str) -> anyhow::Result<()> 
     search.clear().await?;
     search.send_keys(query).await?;
     Ok(())
+}
+
+/// Clicks the points panel's toggle: "sentences" or "written".
+pub async fn show_points(client: &Client, view: &str) -> anyhow::Result<()> {
+    click(client, &format!("[data-testid=points-view-{view}]")).await
+}
+
+/// Clicks the element matching `css` once it is there.
+pub async fn click(client: &Client, css: &str) -> anyhow::Result<()> {
+    click_nth(client, css, 0).await
+}
+
+/// Clicks the `n`th element matching `css` once it is there. The panels and tabs are rebuilt
+/// as results arrive, so a click that meets an element just replaced is tried again on the new
+/// one.
+pub async fn click_nth(client: &Client, css: &str, n: usize) -> anyhow::Result<()> {
+    let start = Instant::now();
+    loop {
+        let element = client
+            .find_all(Locator::Css(css))
+            .await
+            .ok()
+            .and_then(|found| found.into_iter().nth(n));
+        let clicked = match element {
+            Some(element) => element
+                .click()
+                .await
+                .map(|_| ())
+                .map_err(anyhow::Error::from),
+            None => Err(anyhow::anyhow!("no element {n} matches")),
+        };
+        match clicked {
+            Ok(()) => return Ok(()),
+            Err(err) if start.elapsed() > Duration::from_secs(60) => {
+                return Err(err.context(format!("clicking {css}")))
+            }
+            Err(_) => tokio::time::sleep(Duration::from_millis(200)).await,
+        }
+    }
+}
+
+/// The points once writing has finished: `count` of them, written by the model (except a key
+/// sentence it left out, kept verbatim). The model takes 10–30 s on 2 cores.
+pub async fn wait_for_written(client: &Client, count: usize) -> anyhow::Result<Vec<String>> {
+    let start = Instant::now();
+    loop {
+        let found = |css: &'static str| {
+            let client = client.clone();
+            async move { client.find_all(Locator::Css(css)).await.map(|f| f.len()) }
+        };
+        let done = found("[data-testid=writing-progress]").await? == 0
+            && found("[data-testid=writing-note]").await? == 0
+            && found("[data-testid=key-point][data-kind=written]").await? > 0
+            && found("[data-testid=key-point]").await? >= count;
+        if done {
+            return texts(client, "[data-testid=point-text]").await;
+        }
+        anyhow::ensure!(
+            start.elapsed() < Duration::from_secs(180),
+            "waited 180 s for {count} written points"
+        );
+        tokio::time::sleep(Duration::from_millis(300)).await;
+    }
 }

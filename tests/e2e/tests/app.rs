@@ -2,7 +2,8 @@
 //! One harness (display, tauri-driver) for all scenarios; each scenario starts a fresh app.
 
 use brief_e2e::{
-    fixture, search_history, texts, wait_for_all, wait_for_text, Harness, ScratchFile,
+    click, click_nth, fixture, search_history, show_points, texts, wait_for_all, wait_for_text,
+    wait_for_written, Harness, ScratchFile,
 };
 use fantoccini::{Client, Locator};
 use std::time::Duration;
@@ -16,10 +17,14 @@ type Scenario =
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn desktop_app_end_to_end() {
     let harness = Harness::start().expect("display and tauri-driver start");
-    let scenarios: [(&str, Scenario); 7] = [
+    let scenarios: [(&str, Scenario); 8] = [
         (
             "key points of a statement opened from the command line, with evidence and copy",
             |h| Box::pin(key_points_evidence_and_copy(h)),
+        ),
+        (
+            "written key points stream in, point at their evidence, copy, and can be stopped and resumed",
+            |h| Box::pin(written_points(h)),
         ),
         ("document text is shown literally, never run as HTML", |h| {
             Box::pin(markup_is_literal(h))
@@ -60,7 +65,10 @@ async fn desktop_app_end_to_end() {
     );
 }
 
-/// Runs `steps` against a fresh app, closing it whatever happens.
+/// Runs `steps` against a fresh app, closing it whatever happens. When it opens documents, the
+/// points panel is set to show key sentences (the written points go on being written);
+/// scenarios about written points switch to them, and those that open documents later set it
+/// themselves.
 async fn with_app<F, Fut>(harness: &Harness, args: &[String], steps: F) -> anyhow::Result<()>
 where
     F: FnOnce(Client) -> Fut,
@@ -68,7 +76,14 @@ where
 {
     let client = harness.launch(args).await?;
     let session = client.clone();
-    let result = steps(client).await;
+    let shown = match args.is_empty() {
+        true => Ok(()),
+        false => show_points(&client, "sentences").await,
+    };
+    let result = match shown {
+        Ok(()) => steps(client).await,
+        Err(err) => Err(err),
+    };
     let _ = session.close().await;
     result.map(|_| ())
 }
@@ -128,6 +143,77 @@ async fn key_points_evidence_and_copy(harness: &Harness) -> anyhow::Result<()> {
             copied == point_texts.join("\n"),
             "clipboard holds:\n{copied}"
         );
+        Ok(client)
+    })
+    .await
+}
+
+async fn written_points(harness: &Harness) -> anyhow::Result<()> {
+    let display = harness.display().to_string();
+    with_app(harness, &[fixture(STATEMENT)], |client| async move {
+        // Stopped while it writes, the writer says so; asked again, it writes the points.
+        show_points(&client, "written").await?;
+        click(&client, "[data-testid=writing-cancel]").await?;
+        let stopped = wait_for_text(&client, "[data-testid=writing-stopped]").await?;
+        anyhow::ensure!(stopped.starts_with("Stopped"), "says: {stopped}");
+        click(&client, "[data-testid=writing-restart]").await?;
+        let written = wait_for_written(&client, 5).await?;
+        let sentences = texts(&client, "[data-testid=sentence]").await?;
+        let rewritten = written.iter().filter(|p| !sentences.contains(p)).count();
+        anyhow::ensure!(
+            written.len() == 5 && rewritten >= 3,
+            "expected 5 points, mostly in the model's words: {written:?}"
+        );
+
+        // A written point highlights the sentences it is based on, as a key sentence does.
+        click(&client, "[data-testid=key-point][data-index='1']").await?;
+        let evidence = client
+            .find(Locator::Css("[data-testid=key-point][data-index='1']"))
+            .await?
+            .attr("data-evidence")
+            .await?
+            .unwrap_or_default();
+        anyhow::ensure!(!evidence.is_empty(), "point 2 has evidence");
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        let mut highlighted = Vec::new();
+        for sentence in client
+            .find_all(Locator::Css("[data-testid=sentence].highlight"))
+            .await?
+        {
+            highlighted.push(sentence.attr("data-sentence").await?.unwrap_or_default());
+        }
+        anyhow::ensure!(
+            highlighted.join(",") == evidence,
+            "highlighted {highlighted:?}, evidence {evidence}"
+        );
+
+        // Copy all copies what is shown: the written points, each flag with its point.
+        client
+            .find(Locator::Css("[data-testid=copy-all]"))
+            .await?
+            .click()
+            .await?;
+        wait_for_text(&client, "[data-testid=toast]").await?;
+        let clipboard = std::process::Command::new("xclip")
+            .args(["-o", "-selection", "clipboard"])
+            .env("DISPLAY", &display)
+            .output()?;
+        let copied = String::from_utf8(clipboard.stdout)?;
+        let flags = client
+            .find_all(Locator::Css("[data-testid=point-flag]"))
+            .await?
+            .len();
+        anyhow::ensure!(
+            written.iter().all(|p| copied.contains(p.as_str()))
+                && copied.matches("[Check: ").count() == flags,
+            "clipboard holds:\n{copied}\nwith {flags} flagged points"
+        );
+
+        // The toggle shows the key sentences, which are sentences of the original.
+        show_points(&client, "sentences").await?;
+        let key = texts(&client, "[data-testid=point-text]").await?;
+        anyhow::ensure!(key.iter().all(|p| sentences.contains(p)), "{key:?}");
+
         Ok(client)
     })
     .await
@@ -211,20 +297,20 @@ async fn word_and_pdf(harness: &Harness) -> anyhow::Result<()> {
 async fn switching_documents(harness: &Harness) -> anyhow::Result<()> {
     let args = [fixture(STATEMENT), fixture(OTHER_STATEMENT)];
     with_app(harness, &args, |client| async move {
-        let tabs = wait_for_all(&client, "[data-testid=tab]", 2).await?;
+        wait_for_all(&client, "[data-testid=tab]", 2).await?;
         wait_for_all(&client, "[data-testid=key-point]", 5).await?;
         let second = texts(&client, "[data-testid=point-text]").await?;
         anyhow::ensure!(
             second.iter().any(|p| p.contains("NATO")),
             "second statement's points: {second:?}"
         );
-        tabs[0].click().await?;
+        click_nth(&client, "[data-testid=tab]", 0).await?;
         let first = wait_for_points_other_than(&client, &second).await?;
         anyhow::ensure!(
             first.iter().any(|p| p.contains("Italy")),
             "first statement's points: {first:?}"
         );
-        tabs[1].click().await?;
+        click_nth(&client, "[data-testid=tab]", 1).await?;
         let back = wait_for_points_other_than(&client, &first).await?;
         anyhow::ensure!(back == second, "switching back shows the same points");
         Ok(client)
@@ -277,6 +363,7 @@ async fn history_reopen_search_and_vanished_file(harness: &Harness) -> anyhow::R
         let rows = find_in_history(&client, "Zanzibar").await?;
         anyhow::ensure!(rows.len() == 1, "one entry matches, found {}", rows.len());
         rows[0].click().await?;
+        show_points(&client, "sentences").await?;
         let label = wait_for_text(&client, "[data-testid=summary-stored]").await?;
         anyhow::ensure!(label.contains("From history"), "label says: {label}");
         let points = texts(&client, "[data-testid=point-text]").await?;
@@ -291,6 +378,7 @@ async fn history_reopen_search_and_vanished_file(harness: &Harness) -> anyhow::R
     with_app(harness, &[], |client| async move {
         let rows = find_in_history(&client, "Zanzibar").await?;
         rows[0].click().await?;
+        show_points(&client, "sentences").await?;
         let notice = wait_for_text(&client, "[data-testid=document-notice]").await?;
         anyhow::ensure!(
             notice.contains("can't be read now") && notice.contains("copy of its text"),

@@ -3,9 +3,10 @@
 
 use crate::inputs::Input;
 use crate::output;
+use crate::Pipeline;
 use brief_core::document::read_file;
 use brief_core::history::{self, content_hash, summary_key, History};
-use brief_core::{Document, Summarizer, Summary};
+use brief_core::{Document, PointKind, Summary};
 use indicatif::{ProgressBar, ProgressStyle};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -22,7 +23,7 @@ struct Done {
 /// What a worker tells the main thread.
 enum Message<'a> {
     /// A file summarised, or why it could not be; the others go on.
-    File(&'a Input, Result<Done, String>),
+    File(&'a Input, Result<Box<Done>, String>),
     /// The model could not be loaded: nothing can be summarised.
     ModelFailed(String),
 }
@@ -34,7 +35,14 @@ struct Report {
     failed: Vec<String>,
 }
 
-pub fn run(inputs: &[Input], out: &Path, points: usize, jobs: usize, models: &Path) -> ExitCode {
+pub fn run(
+    inputs: &[Input],
+    out: &Path,
+    points: usize,
+    kind: PointKind,
+    jobs: usize,
+    models: &Path,
+) -> ExitCode {
     if let Err(err) = std::fs::create_dir_all(out) {
         eprintln!("brief: {}: cannot be created ({err})", out.display());
         return ExitCode::FAILURE;
@@ -47,7 +55,7 @@ pub fn run(inputs: &[Input], out: &Path, points: usize, jobs: usize, models: &Pa
     let mut report = Report::default();
     let mut todo = Vec::new();
     for input in inputs {
-        if is_unchanged(history.as_ref(), input, out, points) {
+        if is_unchanged(history.as_ref(), input, out, kind, points) {
             report.unchanged += 1;
             bar.inc(1);
         } else {
@@ -68,8 +76,8 @@ pub fn run(inputs: &[Input], out: &Path, points: usize, jobs: usize, models: &Pa
         for _ in 0..workers {
             let (send, queue, stop) = (send.clone(), &queue, &stop);
             scope.spawn(move || {
-                let summarizer = match Summarizer::load(models) {
-                    Ok(summarizer) => summarizer,
+                let pipeline = match Pipeline::load(models, kind) {
+                    Ok(pipeline) => pipeline,
                     Err(err) => {
                         let _ = send.send(Message::ModelFailed(err.to_string()));
                         return;
@@ -79,7 +87,7 @@ pub fn run(inputs: &[Input], out: &Path, points: usize, jobs: usize, models: &Pa
                     let Some(input) = queue.lock().ok().and_then(|mut q| q.next()) else {
                         break;
                     };
-                    let outcome = summarise(&summarizer, &input.path, points);
+                    let outcome = summarise(&pipeline, &input.path, points);
                     if send.send(Message::File(input, outcome)).is_err() {
                         break;
                     }
@@ -91,7 +99,7 @@ pub fn run(inputs: &[Input], out: &Path, points: usize, jobs: usize, models: &Pa
             match message {
                 Message::File(input, Ok(done)) => {
                     bar.set_message(input.relative.display().to_string());
-                    match save(input, out, &done, points, history.as_mut()) {
+                    match save(input, out, &done, points, kind, history.as_mut()) {
                         Ok(()) => report.summarised += 1,
                         Err(message) => report.failed.push(message),
                     }
@@ -143,7 +151,13 @@ fn open_history() -> Option<History> {
 }
 
 /// Same content as when last summarised with these settings, and both outputs still there.
-fn is_unchanged(history: Option<&History>, input: &Input, out: &Path, points: usize) -> bool {
+fn is_unchanged(
+    history: Option<&History>,
+    input: &Input,
+    out: &Path,
+    kind: PointKind,
+    points: usize,
+) -> bool {
     let (Some(history), Ok(bytes)) = (history, read_file(&input.path)) else {
         return false;
     };
@@ -151,22 +165,22 @@ fn is_unchanged(history: Option<&History>, input: &Input, out: &Path, points: us
     let stored = history.find_summary::<Summary>(
         &absolute(&input.path),
         &content_hash(&bytes),
-        &summary_key(points),
+        &summary_key(kind, points),
     );
     matches!(stored, Ok(Some(_))) && markdown.is_file() && json.is_file()
 }
 
-fn summarise(summarizer: &Summarizer, path: &Path, points: usize) -> Result<Done, String> {
+fn summarise(pipeline: &Pipeline, path: &Path, points: usize) -> Result<Box<Done>, String> {
     let bytes = read_file(path).map_err(|err| err.to_string())?;
     let doc = Document::parse(&bytes, Some(path)).map_err(|err| err.in_file(path).to_string())?;
-    let summary = summarizer
-        .summarize(&doc, points, &mut |_, _, _| Ok(()))
+    let summary = pipeline
+        .summarize(&doc, points)
         .map_err(|err| format!("{}: {err}", path.display()))?;
-    Ok(Done {
+    Ok(Box::new(Done {
         doc,
         summary,
         hash: content_hash(&bytes),
-    })
+    }))
 }
 
 /// Writes both outputs, then remembers the summary. A history that fails to record costs only
@@ -176,6 +190,7 @@ fn save(
     out: &Path,
     done: &Done,
     points: usize,
+    kind: PointKind,
     history: Option<&mut History>,
 ) -> Result<(), String> {
     let [markdown, json] = outputs(out, input);
@@ -198,7 +213,7 @@ fn save(
         let remembered = history
             .record_open(&history::new_document(&path, &done.hash, &done.doc))
             .and_then(|id| {
-                history.store_summary(id, &done.hash, &summary_key(points), &done.summary)
+                history.store_summary(id, &done.hash, &summary_key(kind, points), &done.summary)
             });
         if let Err(err) = remembered {
             eprintln!("brief: {err}");

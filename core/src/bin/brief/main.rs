@@ -7,10 +7,11 @@ mod output;
 
 use brief_core::embed::default_models_dir;
 use brief_core::summary::{DEFAULT_POINTS, MAX_POINTS};
-use brief_core::{Document, Summarizer};
-use clap::{Parser, Subcommand};
+use brief_core::written::PointWriter;
+use brief_core::{Document, PointKind, Summarizer, Summary};
+use clap::{Parser, Subcommand, ValueEnum};
 use output::Format;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Parser)]
@@ -35,6 +36,10 @@ enum Command {
         #[arg(long, short = 'n', default_value_t = DEFAULT_POINTS as u8,
               value_parser = clap::value_parser!(u8).range(1..=MAX_POINTS as i64))]
         points: u8,
+        /// Key sentences of the original (fast), or short key points written from them by the
+        /// writing model, each checked against the original (about 15 s per statement).
+        #[arg(long, value_enum, default_value_t = Mode::Sentences)]
+        mode: Mode,
         /// Output format when printing (with --out both Markdown and JSON are written).
         #[arg(long, short, value_enum, default_value_t = Format::Text)]
         format: Format,
@@ -54,12 +59,62 @@ enum Command {
     },
 }
 
+#[derive(Clone, Copy, ValueEnum)]
+enum Mode {
+    Sentences,
+    Written,
+}
+
+impl From<Mode> for PointKind {
+    fn from(mode: Mode) -> PointKind {
+        match mode {
+            Mode::Sentences => PointKind::Sentence,
+            Mode::Written => PointKind::Written,
+        }
+    }
+}
+
+/// The models one summary needs: the embedder always, the writing model for written points.
+pub struct Pipeline {
+    summarizer: Summarizer,
+    writer: Option<PointWriter>,
+}
+
+impl Pipeline {
+    pub fn load(models: &Path, kind: PointKind) -> brief_core::Result<Pipeline> {
+        let summarizer = Summarizer::load(models)?;
+        let writer = match kind {
+            PointKind::Sentence => None,
+            PointKind::Written => Some(PointWriter::load(models)?),
+        };
+        Ok(Pipeline { summarizer, writer })
+    }
+
+    /// The key sentences, rewritten by the writing model when it is loaded.
+    pub fn summarize(&self, doc: &Document, points: usize) -> brief_core::Result<Summary> {
+        let summary = self
+            .summarizer
+            .summarize(doc, points, &mut |_, _, _| Ok(()))?;
+        match &self.writer {
+            None => Ok(summary),
+            Some(writer) => writer.write(
+                &|texts| self.summarizer.embedder().embed(texts, &mut |_, _| Ok(())),
+                doc,
+                &summary,
+                &|| false,
+                &mut |_| {},
+            ),
+        }
+    }
+}
+
 fn main() -> ExitCode {
     // A damaged PDF or model is reported in one clear line, not also as a crash.
     brief_core::document::panics::silence_caught_panics();
     let Command::Summarize {
         paths,
         points,
+        mode,
         format,
         models,
         out,
@@ -75,13 +130,18 @@ fn main() -> ExitCode {
     };
     let models = models.unwrap_or_else(default_models_dir);
     let points = usize::from(points);
+    let kind = PointKind::from(mode);
     match out {
         Some(out) => {
             let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-            let jobs = jobs.map_or(cores, usize::from);
-            batch::run(&inputs, &out, points, jobs, &models)
+            // The writing model uses every core by itself (and 1.9 GB per copy).
+            let jobs = match kind {
+                PointKind::Written => 1,
+                PointKind::Sentence => jobs.map_or(cores, usize::from),
+            };
+            batch::run(&inputs, &out, points, kind, jobs, &models)
         }
-        None => print_all(&inputs, points, format, &models),
+        None => print_all(&inputs, points, kind, format, &models),
     }
 }
 
@@ -89,10 +149,11 @@ fn main() -> ExitCode {
 fn print_all(
     inputs: &[inputs::Input],
     points: usize,
+    kind: PointKind,
     format: Format,
-    models: &std::path::Path,
+    models: &Path,
 ) -> ExitCode {
-    let mut summarizer: Option<Summarizer> = None;
+    let mut pipeline: Option<Pipeline> = None;
     let mut failed = 0;
     let mut printed = 0;
     for input in inputs {
@@ -105,18 +166,18 @@ fn print_all(
                 continue;
             }
         };
-        // The model is loaded once, and only when there is something to summarise.
-        if summarizer.is_none() {
-            match Summarizer::load(models) {
-                Ok(loaded) => summarizer = Some(loaded),
+        // The models are loaded once, and only when there is something to summarise.
+        if pipeline.is_none() {
+            match Pipeline::load(models, kind) {
+                Ok(loaded) => pipeline = Some(loaded),
                 Err(err) => {
                     eprintln!("brief: {err}");
                     return ExitCode::from(2);
                 }
             }
         }
-        let summarizer = summarizer.as_ref().expect("loaded above");
-        match summarizer.summarize(&doc, points, &mut |_, _, _| Ok(())) {
+        let pipeline = pipeline.as_ref().expect("loaded above");
+        match pipeline.summarize(&doc, points) {
             Ok(summary) => {
                 let separate = printed > 0;
                 print!(

@@ -1,6 +1,6 @@
 //! How key points are written out: plain lines, Markdown, or JSON Lines.
 
-use brief_core::{Document, Summary};
+use brief_core::{Document, KeyPoint, Summary};
 use clap::ValueEnum;
 use serde::Serialize;
 use std::fmt::Write;
@@ -49,7 +49,7 @@ pub fn render(
                 let _ = writeln!(out, "{}", file.display());
             }
             for point in &summary.key_points {
-                let _ = writeln!(out, "{}", point.text);
+                let _ = writeln!(out, "{}{}", point.text, flags(point, "[Check: ", "]"));
             }
         }
         Format::Markdown => {
@@ -73,9 +73,19 @@ pub fn markdown(file: &Path, doc: &Document, summary: &Summary) -> String {
     }
     out.push('\n');
     for point in &summary.key_points {
-        let _ = writeln!(out, "- {}", point.text);
+        let _ = writeln!(out, "- {}{}", point.text, flags(point, "⚠ *Check: ", "*"));
     }
     out
+}
+
+/// What the faithfulness guard could not find, after the point: a written point that failed a
+/// check is never printed as plain fact.
+fn flags(point: &KeyPoint, open: &str, close: &str) -> String {
+    if point.issues.is_empty() {
+        return String::new();
+    }
+    let details: Vec<&str> = point.issues.iter().map(|i| i.detail.as_str()).collect();
+    format!(" {open}{}{close}", details.join("; "))
 }
 
 pub fn json(file: &Path, doc: &Document, summary: &Summary) -> String {

@@ -1,0 +1,105 @@
+//! Written key points with the real writing model, on the shared fixture.
+
+use brief_core::embed::default_models_dir;
+use brief_core::written::{PointWriter, Progress};
+use brief_core::{Document, Error, PointKind, Summarizer, Summary};
+use std::cell::Cell;
+use std::path::Path;
+
+const FIXTURE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../tests/fixtures/statement-lt-it-defence-2024-07-02.txt"
+);
+
+struct Models {
+    summarizer: Summarizer,
+    writer: PointWriter,
+}
+
+impl Models {
+    fn load() -> Models {
+        let dir = default_models_dir();
+        Models {
+            summarizer: Summarizer::load(&dir).unwrap(),
+            writer: PointWriter::load(&dir).unwrap(),
+        }
+    }
+
+    fn write(
+        &self,
+        doc: &Document,
+        points: usize,
+        cancelled: &dyn Fn() -> bool,
+        observe: &mut dyn FnMut(Progress),
+    ) -> brief_core::Result<(Summary, Summary)> {
+        let key = self
+            .summarizer
+            .summarize(doc, points, &mut |_, _, _| Ok(()))?;
+        let embed = |texts: &[&str]| self.summarizer.embedder().embed(texts, &mut |_, _| Ok(()));
+        let written = self.writer.write(&embed, doc, &key, cancelled, observe)?;
+        Ok((key, written))
+    }
+}
+
+#[test]
+fn written_points_stream_in_order_are_shorter_and_point_at_their_sentences() {
+    let models = Models::load();
+    let doc = Document::open(Path::new(FIXTURE)).unwrap();
+    let mut streamed = Vec::new();
+    let (key, written) = models
+        .write(&doc, 5, &|| false, &mut |progress| {
+            if let Progress::Point { index, point } = progress {
+                streamed.push((index, point.text.clone()));
+            }
+        })
+        .unwrap();
+    assert_eq!(written.kind, PointKind::Written);
+    assert_eq!(written.key_points.len(), 5, "{:#?}", written.key_points);
+    // Every point the model wrote was shown as it came, numbered in order.
+    let streamed_texts: Vec<&str> = streamed.iter().map(|(_, t)| t.as_str()).collect();
+    assert!(streamed.iter().enumerate().all(|(n, (i, _))| n == *i));
+    for point in &written.key_points {
+        match point.kind {
+            PointKind::Written => assert!(streamed_texts.contains(&point.text.as_str())),
+            // A key sentence the model left out is kept, verbatim.
+            PointKind::Sentence => assert!(key.key_points.iter().any(|k| k.text == point.text)),
+        }
+        // Evidence highlights sentences of the original, as for key sentences.
+        for evidence in &point.evidence {
+            assert_eq!(
+                &doc.text[evidence.start..evidence.end],
+                doc.sentence(evidence.sentence)
+            );
+        }
+        assert!(
+            !point.evidence.is_empty() || !point.issues.is_empty(),
+            "a point without evidence is flagged: {point:?}"
+        );
+    }
+    let words = |s: &Summary| -> usize {
+        s.key_points
+            .iter()
+            .map(|p| p.text.split_whitespace().count())
+            .sum()
+    };
+    assert!(
+        words(&written) < words(&key),
+        "written points are shorter than the key sentences: {} vs {}",
+        words(&written),
+        words(&key)
+    );
+}
+
+#[test]
+fn cancelling_stops_the_writer_and_says_so() {
+    let models = Models::load();
+    let doc = Document::open(Path::new(FIXTURE)).unwrap();
+    let points_seen = Cell::new(0);
+    let result = models.write(&doc, 5, &|| points_seen.get() >= 1, &mut |progress| {
+        if let Progress::Point { .. } = progress {
+            points_seen.set(points_seen.get() + 1);
+        }
+    });
+    assert!(matches!(result, Err(Error::Cancelled)), "{result:?}");
+    assert_eq!(points_seen.get(), 1, "no point is written after the cancel");
+}

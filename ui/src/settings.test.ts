@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { loadPointsView, savePointsView } from './settings';
+
+const store = (values: Record<string, string> = {}): Pick<Storage, 'getItem' | 'setItem'> => ({
+  getItem: (key) => values[key] ?? null,
+  setItem: (key, value) => void (values[key] = value),
+});
+
+describe('points view', () => {
+  it('is Written unless Key sentences was chosen', () => {
+    expect(loadPointsView(store())).toBe('written');
+    expect(loadPointsView(store({ 'brief.pointsView': 'junk' }))).toBe('written');
+    const remembered = store();
+    savePointsView(remembered, 'sentences');
+    expect(remembered.getItem('brief.pointsView')).toBe('sentences');
+    expect(loadPointsView(remembered)).toBe('sentences');
+  });
+
+  it('survives storage that throws', () => {
+    const broken = {
+      getItem: (): string | null => {
+        throw new Error('denied');
+      },
+      setItem: (): void => {
+        throw new Error('denied');
+      },
+    };
+    expect(loadPointsView(broken)).toBe('written');
+    expect(() => savePointsView(broken, 'sentences')).not.toThrow();
+  });
+});
