@@ -84,11 +84,17 @@ fi
 
 # --- (b) Brief's side --------------------------------------------------------------------------
 nice -n 10 cargo build --release -q -p brief-writer --example bench
+# brief-core has an example named bench too, and both land in target/release/examples/bench: take
+# brief-writer's own build (the newest whose dep-info names writer/examples/bench.rs) and run a
+# copy, which a concurrent build of the other example cannot replace, under a name of its own.
+dep_info=$(grep -l 'writer/examples/bench.rs' target/release/examples/bench-*.d | xargs ls -t | head -1)
+BENCH=$OUT/bin/brief-writer-speed
+cp "${dep_info%.d}" "$BENCH"
 
 # --- (c) the runs --------------------------------------------------------------------------------
 # Ours first: its prompt and answer lengths are what llama-bench is asked to process.
 echo "== brief-writer: threads=$THREADS max_tokens=$MAX_TOKENS repeats=$REPEATS ($(load))"
-target/release/examples/bench "$TEXT" --model "$MODEL" --threads "$THREADS" \
+"$BENCH" "$TEXT" --model "$MODEL" --threads "$THREADS" \
   --max-tokens "$MAX_TOKENS" --repeats "$REPEATS" | tee "$RESULTS/brief.txt"
 echo "   after: $(load)"
 BRIEF=$(grep '^brief ' "$RESULTS/brief.txt")
