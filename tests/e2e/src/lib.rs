@@ -159,11 +159,24 @@ impl Harness {
         let serde_json::Value::Object(capabilities) = capabilities else {
             unreachable!("a JSON object")
         };
-        ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
-            .capabilities(capabilities)
-            .connect(&format!("http://127.0.0.1:{}", self.driver_port))
-            .await
-            .context("starting a WebDriver session with the app")
+        // tauri-driver sometimes drops the very first request while WebKitWebDriver starts
+        // (seen as "webdriver server did not respond"); a session is asked for again then.
+        let mut attempt = 1;
+        loop {
+            let session =
+                ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+                    .capabilities(capabilities.clone())
+                    .connect(&format!("http://127.0.0.1:{}", self.driver_port))
+                    .await;
+            match session {
+                Ok(client) => return Ok(client),
+                Err(_) if attempt < 3 => {
+                    attempt += 1;
+                    tokio::time::sleep(Duration::from_secs(2)).await;
+                }
+                Err(err) => return Err(err).context("starting a WebDriver session with the app"),
+            }
+        }
     }
 }
 
