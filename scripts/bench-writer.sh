@@ -120,13 +120,16 @@ EOF
   echo "   after: $(load)"
 }
 run_llama_bench default -p "$P" -n "$N"
-run_llama_bench slices64 -p "$P" -n 0 -b 64 -ub 64
+# Brief feeds the prompt in slices (so that a cancel is seen while it reads): the same batch here.
+SLICE=$(sed -nE 's/^const PROMPT_SLICE: usize = ([0-9]+);/\1/p' writer/src/lib.rs)
+run_llama_bench slices -p "$P" -n 0 -b "$SLICE" -ub "$SLICE"
 run_llama_bench depth -p 0 -n "$N" -d "$P"
 
 # --- (d) the table -------------------------------------------------------------------------------
-python3 - "$RESULTS" "$BRIEF" <<'EOF'
+python3 - "$RESULTS" "$BRIEF" "$SLICE" <<'EOF'
 import json, sys
 results, brief = sys.argv[1], dict(kv.split("=", 1) for kv in sys.argv[2].split()[1:])
+slice_ = sys.argv[3]
 
 def tests(name):
     with open(f"{results}/{name}.jsonl") as f:
@@ -136,7 +139,7 @@ def pick(name, gen):  # the pp test (n_gen 0) or the tg test (n_prompt 0)
     return next(t for t in tests(name) if (t["n_gen"] > 0) == gen)
 
 lb_pp, lb_tg = pick("default", False), pick("default", True)
-lb_pp64, lb_tg_d = pick("slices64", False), pick("depth", True)
+lb_pp_slices, lb_tg_d = pick("slices", False), pick("depth", True)
 pp, tg = float(brief["pp"]), float(brief["tg"])
 P, N = brief["prompt_tokens"], brief["decodes"]
 
@@ -151,14 +154,14 @@ row("llama-bench", f"{lb_pp['n_batch']} / {lb_pp['n_ubatch']}", lb_pp["avg_ts"],
     f"pp ±{lb_pp['stddev_ts']:.2f}, tg ±{lb_tg['stddev_ts']:.2f}; tg from an empty cache")
 row("llama-bench -d P", f"{lb_tg_d['n_batch']} / {lb_tg_d['n_ubatch']}", None, lb_tg_d["avg_ts"],
     f"±{lb_tg_d['stddev_ts']:.2f}; tg after {P} tokens")
-row("llama-bench -b 64 -ub 64", "64 / 64", lb_pp64["avg_ts"], None,
-    f"±{lb_pp64['stddev_ts']:.2f}; Brief's prompt slices")
-row("brief-writer (median)", "64 slices", pp, tg,
+row(f"llama-bench -b {slice_} -ub {slice_}", f"{slice_} / {slice_}", lb_pp_slices["avg_ts"], None,
+    f"±{lb_pp_slices['stddev_ts']:.2f}; Brief's prompt slices")
+row("brief-writer (median)", f"{slice_} slices", pp, tg,
     f"stop={brief['stop']}, total {float(brief['total_ms']) / 1000:.2f} s, "
     f"peak RSS {float(brief['peak_rss_mib']):.0f} MiB")
 print()
 print(f"ratio pp ours/llama-bench:            {pp / lb_pp['avg_ts']:.3f}")
-print(f"ratio pp ours/llama-bench -b 64:      {pp / lb_pp64['avg_ts']:.3f}")
+print(f"ratio pp ours/llama-bench -b {slice_}:     {pp / lb_pp_slices['avg_ts']:.3f}")
 print(f"ratio tg ours/llama-bench:            {tg / lb_tg['avg_ts']:.3f}")
 print(f"ratio tg ours/llama-bench -d {P}:     {tg / lb_tg_d['avg_ts']:.3f}")
 EOF

@@ -11,10 +11,8 @@ use brief_core::guard::{Check, SourceFacts};
 use brief_core::quality::{covered, Corpus};
 use brief_core::written::{PointWriter, WRITER_MODEL_DIR, WRITER_MODEL_FILE};
 use brief_core::{Document, PointKind, Summarizer};
-use brief_writer::points::PointParser;
 use brief_writer::{Prompt, Writer};
 use std::collections::BTreeMap;
-use std::ops::ControlFlow;
 use std::path::Path;
 use std::time::Instant;
 
@@ -197,16 +195,6 @@ fn whole_text_points(writer: &Writer, doc: &Document, n: usize) -> anyhow::Resul
         system: WHOLE_TEXT_INSTRUCTIONS,
         user: &request,
     };
-    let mut parser = PointParser::new(n);
-    let mut points = Vec::new();
-    writer.generate(&prompt, 60 * n, &|| false, &mut |piece| {
-        points.extend(parser.push(piece));
-        if parser.is_full() {
-            ControlFlow::Break(())
-        } else {
-            ControlFlow::Continue(())
-        }
-    })?;
-    points.extend(parser.finish());
+    let (points, _) = writer.points(&prompt, n, 60 * n, &|| false)?;
     Ok(points)
 }

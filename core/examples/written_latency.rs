@@ -1,12 +1,13 @@
 //! What a person waits for in the app: from opening a statement (models already loaded, as
 //! the app loads them at start) to the key sentences, the first written point and the last;
-//! and the process's peak memory with both models loaded.
+//! and the process's peak memory with both models loaded. Also counts the document's tokens:
+//! what a model that read the whole text (in parts, as issue 4 first proposed) would have to read.
 //!
 //! cargo run --release -p brief-core --example written_latency [-- FILE [POINTS] [RUNS]]
 
 use brief_core::embed::default_models_dir;
 use brief_core::written::{PointWriter, Progress};
-use brief_core::{Document, Summarizer};
+use brief_core::{Document, PointKind, Summarizer};
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -25,31 +26,42 @@ fn main() -> anyhow::Result<()> {
     let writer = PointWriter::load(&models)?;
     println!("models loaded in {:.1} s", loading.elapsed().as_secs_f64());
     let embed = |texts: &[&str]| summarizer.embedder().embed(texts, &mut |_, _| Ok(()));
+    let doc = Document::open(&file)?;
+    println!(
+        "document: {} words, {} tokens for the writing model",
+        doc.words(),
+        writer.count_tokens(&doc.text)
+    );
 
     println!(
-        "| run | key sentences | first written point | all points | points written by the model |"
+        "| run | key sentences | first point shown | first point in the model's words | all points | points in the model's words |"
     );
-    println!("|---|---|---|---|---|");
+    println!("|---|---|---|---|---|---|");
     for run in 1..=runs {
         let opened = Instant::now();
         let doc = Document::open(&file)?;
         let key = summarizer.summarize(&doc, points, &mut |_, _, _| Ok(()))?;
         let key_seconds = opened.elapsed().as_secs_f64();
-        let mut first = None;
+        let (mut first, mut first_written) = (None, None);
         let written = writer.write(&embed, &doc, &key, &|| false, &mut |progress| {
-            if let Progress::Point { .. } = progress {
-                first.get_or_insert(opened.elapsed().as_secs_f64());
+            if let Progress::Point { point, .. } = progress {
+                let now = opened.elapsed().as_secs_f64();
+                first.get_or_insert(now);
+                if point.kind == PointKind::Written {
+                    first_written.get_or_insert(now);
+                }
             }
         })?;
         let all = opened.elapsed().as_secs_f64();
         let by_model = written
             .key_points
             .iter()
-            .filter(|p| p.kind == brief_core::PointKind::Written)
+            .filter(|p| p.kind == PointKind::Written)
             .count();
         println!(
-            "| {run} | {key_seconds:.2} s | {:.2} s | {all:.2} s | {by_model} of {} |",
+            "| {run} | {key_seconds:.2} s | {:.2} s | {:.2} s | {all:.2} s | {by_model} of {} |",
             first.unwrap_or(f64::NAN),
+            first_written.unwrap_or(f64::NAN),
             written.key_points.len()
         );
     }

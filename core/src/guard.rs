@@ -106,6 +106,57 @@ impl SourceFacts {
         findings.0
     }
 
+    /// The numbers, percentages, dates and names of `sentence` (a sentence of this statement)
+    /// that `point` does not carry, as the sentence writes them: what a point written from the
+    /// sentence left out. With an empty point: every such fact of the sentence. A name is
+    /// carried by its last word (`Kasčiūnas` for `Minister Laurynas Kasčiūnas`, `Coalition`
+    /// for `Ukraine Demining Coalition`), a short name by any of its words, or by its acronym.
+    /// Not counted, since a good point may drop them: a list marker `(1)`, the word `one`, and
+    /// a capitalised word that only starts the sentence (`Priorities include…`).
+    pub fn left_out(&self, sentence: &str, point: &str) -> Vec<String> {
+        let carried = SourceFacts::new(point);
+        let point = Text::new(strip_bullet(point));
+        let point_words: Vec<&str> = point.words().collect();
+        let point_names = names(&point, self);
+        let sentence = Text::new(sentence);
+        let mut left = Vec::new();
+        let mut in_dates = vec![false; sentence.tokens.len()];
+        for date in date_mentions(&sentence.tokens) {
+            in_dates[date.tokens.clone()].fill(true);
+            if !carried.has_date(date.key) {
+                left.push(sentence.span(date.tokens));
+            }
+        }
+        for number in number_mentions(&sentence.tokens, &in_dates) {
+            if is_list_marker(&sentence.tokens, &number.tokens)
+                || sentence
+                    .span(number.tokens.clone())
+                    .eq_ignore_ascii_case("one")
+            {
+                continue;
+            }
+            let values = if number.percent {
+                &carried.percents
+            } else {
+                &carried.numbers
+            };
+            if !values.contains(&number.value) {
+                left.push(sentence.span(number.tokens));
+            }
+        }
+        for name in names(&sentence, self) {
+            let only_starts = name.tokens.len() == 1 && sentence.starts[name.span.start];
+            if !only_starts && !name.is_carried_by(&point_words, &point_names) {
+                left.push(sentence.span(name.span.clone()));
+            }
+        }
+        let mut seen = HashSet::new();
+        left.into_iter()
+            .filter(|fact| seen.insert(*fact))
+            .map(str::to_string)
+            .collect()
+    }
+
     fn add_piece(&mut self, piece: &str) {
         let tokens = tokenize(piece);
         for number in number_mentions(&tokens, &[]) {
@@ -740,6 +791,15 @@ struct NumberMention {
     tokens: Range<usize>,
 }
 
+/// Whether the number at `number` is an enumerator in parentheses: `(1)`, `(2)`.
+fn is_list_marker(tokens: &[Token], number: &Range<usize>) -> bool {
+    let mark = |i: Option<usize>, c: char| {
+        i.and_then(|i| tokens.get(i))
+            .is_some_and(|token| token.kind == Kind::Mark(c))
+    };
+    number.len() == 1 && mark(number.start.checked_sub(1), '(') && mark(Some(number.end), ')')
+}
+
 /// The numbers in `tokens`, except at tokens marked in `skip` (which may be shorter).
 fn number_mentions(tokens: &[Token], skip: &[bool]) -> Vec<NumberMention> {
     let mut mentions = Vec::new();
@@ -1114,6 +1174,17 @@ impl<'t> Name<'t> {
     fn is_among(&self, words: &[&str], names: &[Name]) -> bool {
         let mentioned = |name: &str| words.iter().any(|word| same_stem(word, name, NAME_SLACK));
         self.words().any(mentioned) || names.iter().any(|other| self.same_as(other))
+    }
+
+    /// Whether a point with these words and names still says who this name is (see
+    /// [`SourceFacts::left_out`]).
+    fn is_carried_by(&self, words: &[&str], names: &[Name]) -> bool {
+        if self.is_short() {
+            return self.is_among(words, names);
+        }
+        let last = self.words().last().unwrap_or_default();
+        words.iter().any(|word| same_stem(word, last, NAME_SLACK))
+            || names.iter().any(|other| self.same_as(other))
     }
 
     /// The words of the name that are not among `words`, unless `names` has its acronym or
@@ -1602,6 +1673,60 @@ The meeting also addressed the importance of cooperation with defence industry. 
         let found = facts.check(point, &[INVITATION]);
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].check, Check::Modality);
+    }
+
+    const ROTATIONS: &str = "Also, Italy has provided rotations to five NATO Air Policing Missions in the Baltic states flown from Šiauliai so far and plans to deploy the Italian detachment again for two consecutive rotations starting this year.";
+
+    #[test]
+    fn left_out_lists_every_fact_of_a_sentence_for_an_empty_point() {
+        let facts = SourceFacts::new(STATEMENT);
+        assert_eq!(
+            facts.left_out(ROTATIONS, ""),
+            [
+                "five",
+                "two",
+                "Italy",
+                "NATO Air Policing Missions",
+                "Baltic",
+                "Šiauliai",
+                "Italian"
+            ]
+        );
+    }
+
+    #[test]
+    fn left_out_finds_what_a_shortened_point_dropped() {
+        let facts = SourceFacts::new(STATEMENT);
+        let point = "Italy flew 5 NATO Air Policing Missions over the Baltic states from Šiauliai.";
+        // "5" carries "five" and "Italy" carries "Italian"; the two new rotations are gone.
+        assert_eq!(facts.left_out(ROTATIONS, point), ["two"]);
+        let invited = "Kasčiūnas asked Italy to deploy air defence in Lithuania.";
+        assert_eq!(facts.left_out(INVITATION, invited), Vec::<String>::new());
+        assert_eq!(
+            facts.left_out(INVITATION, "Italy was invited to deploy air defence."),
+            ["Kasčiūnas", "Lithuania"]
+        );
+    }
+
+    #[test]
+    fn left_out_wants_a_long_name_by_its_last_word_and_a_date_in_full() {
+        let facts = SourceFacts::new("On 6 January 2022 the United Nations Development Programme opened an office. The UN said so.");
+        let sentence =
+            "On 6 January 2022 the United Nations Development Programme opened an office.";
+        assert_eq!(
+            facts.left_out(
+                sentence,
+                "On January 6, 2022 the Programme opened an office."
+            ),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            facts.left_out(
+                sentence,
+                "On 6 January the United Nations opened an office."
+            ),
+            ["6 January 2022", "United Nations Development Programme"]
+        );
     }
 
     #[test]

@@ -8,6 +8,13 @@
 //! before writing a word. The key sentences already carry the facts (docs/quality.md); the
 //! model's job is to make them short and self-contained, which it does well, from a prompt that
 //! stays the same size however long the document is.
+//!
+//! Shortening is where facts go, so the program, not the model, decides what must stay: the
+//! prompt lists under each sentence its names, numbers and dates (`SourceFacts::left_out`). A
+//! point that still drops one is shown as the sentence itself (kind `sentence`) at once, and
+//! once every point is out the model is asked for it again on its own, naming what to keep; the
+//! new point replaces the sentence if it keeps them all. A reader never gets a point that
+//! silently lost a figure, a date or who acted.
 
 use crate::document::Document;
 use crate::embed::cosine;
@@ -38,16 +45,24 @@ const INSTRUCTIONS: &str = "You turn sentences from an official statement into s
 Rules:
 - Write exactly one point per numbered sentence, in the same order, numbered the same way.
 - Each point is one sentence of at most 25 words that says who did what.
+- Each point must contain every item listed under \"Keep\" for its sentence, written the same way.
 - Keep every name, number, amount, percentage and date exactly as written.
 - Replace \"he\", \"she\", \"we\" or \"the minister\" with the person or country the statement names.
 - Keep what is not done yet as not done: an invitation, call, plan, proposal, expectation or hope stays one (\"invited Italy to contribute\", \"plans to deploy\", \"expects\").
 - Use only facts in the statement. Write nothing else.";
 
+/// For a second try at one point that left a fact of its sentence out.
+const REWRITE_INSTRUCTIONS: &str = "You turn a sentence from an official statement into one short key point for a busy reader: one sentence of at most 25 words that says who did what.
+It must contain every item listed under \"Keep\", written the same way.
+Keep what is not done yet as not done: an invitation, call, plan, proposal, expectation or hope stays one.
+Use only facts in the sentence. Answer with \"1. \" and the point, nothing else.";
+
 /// What the writer is doing, for progress displays.
 pub enum Progress<'a> {
     /// Reading the prompt (the first point comes after this).
     Reading,
-    /// Point `index` is written, aligned and checked.
+    /// Point `index` is written, aligned and checked. A point may come again at the same
+    /// index: the model's second try replacing the sentence that stood in for it.
     Point { index: usize, point: &'a KeyPoint },
 }
 
@@ -67,6 +82,11 @@ impl PointWriter {
         })
     }
 
+    /// How many tokens `text` is for the writing model.
+    pub fn count_tokens(&self, text: &str) -> usize {
+        self.writer.count_tokens(text)
+    }
+
     /// Rewrites the key sentences of `doc` (a summary of kind `Sentence`) as written points,
     /// reporting each as soon as it is checked. A key sentence the model leaves out is kept
     /// as it is, so nothing the key sentences covered is lost. `cancelled` is polled while
@@ -80,14 +100,18 @@ impl PointWriter {
         observe: &mut dyn FnMut(Progress),
     ) -> Result<Summary> {
         let started = Instant::now();
-        let sources: Vec<usize> = key_sentences
+        let keys: Vec<&KeyPoint> = key_sentences
             .key_points
             .iter()
-            .filter_map(|point| point.evidence.first().map(|e| e.sentence))
+            .filter(|point| !point.evidence.is_empty())
+            .collect();
+        let sources: Vec<usize> = keys
+            .iter()
+            .map(|point| point.evidence[0].sentence)
             .collect();
         let mut aligner = Aligner::new(embed, doc, &sources);
         let facts = SourceFacts::new(&doc.text);
-        let request = request(doc, &sources);
+        let request = request(doc, &sources, &facts);
         let prompt = Prompt {
             system: INSTRUCTIONS,
             user: &request,
@@ -98,19 +122,30 @@ impl PointWriter {
         let mut written: Vec<KeyPoint> = Vec::new();
         let mut failure = None;
         let mut embed_ms = 0.0;
+        // Points parsed so far: the model was asked to write point k from key sentence k.
+        let mut parsed = 0;
+        // Points that left a fact of their sentence out: (place in `written`, key sentence).
+        // The sentence stands in at once; the model tries again once the list is complete.
+        let mut second_tries: Vec<(usize, usize)> = Vec::new();
         let mut take = |texts: Vec<String>, written: &mut Vec<KeyPoint>| -> Result<()> {
             for text in texts {
+                let hint = parsed;
+                parsed += 1;
                 let aligned = Instant::now();
-                let hint = sources.get(written.len()).copied();
-                let evidence = aligner.evidence(&text, hint)?;
+                let evidence = aligner.evidence(&text, sources.get(hint).copied())?;
                 embed_ms += ms_since(aligned);
-                let issues = check(&facts, doc, &text, &evidence);
-                written.push(KeyPoint {
-                    text,
-                    evidence,
-                    kind: PointKind::Written,
-                    issues,
-                });
+                let point = match written_from(&sources, hint, &evidence) {
+                    Some(k) if !facts.left_out(doc.sentence(sources[k]), &text).is_empty() => {
+                        // The sentence itself, once: two points may come from one sentence.
+                        if written.iter().any(|p| p.text == keys[k].text) {
+                            continue;
+                        }
+                        second_tries.push((written.len(), k));
+                        keys[k].clone()
+                    }
+                    _ => written_point(&facts, doc, text, evidence),
+                };
+                written.push(point);
                 let index = written.len() - 1;
                 observe(Progress::Point {
                     index,
@@ -143,6 +178,23 @@ impl PointWriter {
         }
         take(parser.finish(), &mut written)?;
 
+        let mut write_ms = ms(generation.prompt_time + generation.generate_time);
+        for (index, k) in second_tries {
+            let rewriting = Instant::now();
+            let again = self.rewrite(doc, sources[k], &facts, cancelled)?;
+            write_ms += ms_since(rewriting);
+            if let Some(text) = again {
+                let aligned = Instant::now();
+                let evidence = aligner.evidence(&text, Some(sources[k]))?;
+                embed_ms += ms_since(aligned);
+                written[index] = written_point(&facts, doc, text, evidence);
+                observe(Progress::Point {
+                    index,
+                    point: &written[index],
+                });
+            }
+        }
+
         let key_points = with_uncovered_sentences(written, key_sentences);
         Ok(Summary {
             key_points,
@@ -151,22 +203,64 @@ impl PointWriter {
             timings_ms: Timings {
                 embed_ms,
                 rank_ms: 0.0,
-                write_ms: ms(generation.prompt_time + generation.generate_time),
+                write_ms,
                 total_ms: ms_since(started),
             },
         })
     }
+
+    /// Asks the model once more for one point from the key sentence `sentence`, naming what it
+    /// must keep; the point, or `None` when it still leaves a fact out.
+    fn rewrite(
+        &self,
+        doc: &Document,
+        sentence: usize,
+        facts: &SourceFacts,
+        cancelled: &dyn Fn() -> bool,
+    ) -> Result<Option<String>> {
+        let source = doc.sentence(sentence);
+        let request = format!(
+            "{}\n\nSentence: {source}\nKeep: {}",
+            heading(doc),
+            facts.left_out(source, "").join("; ")
+        );
+        let prompt = Prompt {
+            system: REWRITE_INSTRUCTIONS,
+            user: &request,
+        };
+        let (points, generation) = self
+            .writer
+            .points(&prompt, 1, TOKENS_PER_POINT, cancelled)?;
+        if generation.stop == Stop::Cancelled {
+            return Err(Error::Cancelled);
+        }
+        Ok(points
+            .into_iter()
+            .next()
+            .filter(|point| facts.left_out(source, point).is_empty()))
+    }
 }
 
-/// The request: what the statement is, then the numbered key sentences.
-fn request(doc: &Document, sources: &[usize]) -> String {
-    let mut request = String::from("Statement");
-    if let Some(title) = &doc.title {
-        request.push_str(&format!(": {title}"));
+/// A point in the model's words, with what the guard found.
+fn written_point(
+    facts: &SourceFacts,
+    doc: &Document,
+    text: String,
+    evidence: Vec<Evidence>,
+) -> KeyPoint {
+    let issues = check(facts, doc, &text, &evidence);
+    KeyPoint {
+        text,
+        evidence,
+        kind: PointKind::Written,
+        issues,
     }
-    if let Some(date) = &doc.date {
-        request.push_str(&format!(" ({date})"));
-    }
+}
+
+/// The request: what the statement is, then the numbered key sentences, each with the facts its
+/// point must keep.
+fn request(doc: &Document, sources: &[usize], facts: &SourceFacts) -> String {
+    let mut request = heading(doc);
     // The opening names the speaker and the occasion, which later sentences call "he".
     if sources.first().is_some_and(|&first| first > 0) {
         request.push_str(&format!("\nIt opens: {}", doc.sentence(0)));
@@ -174,8 +268,34 @@ fn request(doc: &Document, sources: &[usize]) -> String {
     request.push_str("\n\nSentences:\n");
     for (n, &i) in sources.iter().enumerate() {
         request.push_str(&format!("{}. {}\n", n + 1, doc.sentence(i)));
+        let keep = facts.left_out(doc.sentence(i), "");
+        if !keep.is_empty() {
+            request.push_str(&format!("   Keep: {}\n", keep.join("; ")));
+        }
     }
     request
+}
+
+/// What the statement is: `Statement: <title> (<date>)`, as far as the document says.
+fn heading(doc: &Document) -> String {
+    let mut heading = String::from("Statement");
+    if let Some(title) = &doc.title {
+        heading.push_str(&format!(": {title}"));
+    }
+    if let Some(date) = &doc.date {
+        heading.push_str(&format!(" ({date})"));
+    }
+    heading
+}
+
+/// Which key sentence (index into `sources`) a point was written from: the one the model was
+/// asked to write as point `hint` when it supports the point, else the first key sentence among
+/// the point's evidence (the model skipped or merged one), else none.
+fn written_from(sources: &[usize], hint: usize, evidence: &[Evidence]) -> Option<usize> {
+    let supports = |k: &usize| evidence.iter().any(|e| e.sentence == sources[*k]);
+    Some(hint)
+        .filter(|k| *k < sources.len() && supports(k))
+        .or_else(|| (0..sources.len()).find(supports))
 }
 
 /// The guard's findings, plus a missing-evidence issue when no sentence supports the point.

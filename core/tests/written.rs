@@ -1,6 +1,7 @@
 //! Written key points with the real writing model, on the shared fixture.
 
 use brief_core::embed::default_models_dir;
+use brief_core::guard::SourceFacts;
 use brief_core::written::{PointWriter, Progress};
 use brief_core::{Document, Error, PointKind, Summarizer, Summary};
 use std::cell::Cell;
@@ -58,7 +59,28 @@ fn written_points_stream_in_order_are_shorter_and_point_at_their_sentences() {
     // Every point the model wrote was shown as it came, numbered in order.
     let streamed_texts: Vec<&str> = streamed.iter().map(|(_, t)| t.as_str()).collect();
     assert!(streamed.iter().enumerate().all(|(n, (i, _))| n == *i));
+    let facts = SourceFacts::new(&doc.text);
+    let key_sentences: Vec<usize> = key
+        .key_points
+        .iter()
+        .map(|k| k.evidence[0].sentence)
+        .collect();
     for point in &written.key_points {
+        // A written point keeps the names, numbers and dates of the key sentence it rewrites.
+        if point.kind == PointKind::Written {
+            let mut from = point
+                .evidence
+                .iter()
+                .filter(|e| key_sentences.contains(&e.sentence))
+                .peekable();
+            let rewrites_one_whole = from.peek().is_none()
+                || from.any(|e| {
+                    facts
+                        .left_out(doc.sentence(e.sentence), &point.text)
+                        .is_empty()
+                });
+            assert!(rewrites_one_whole, "{point:#?} lost facts of its sentence");
+        }
         match point.kind {
             PointKind::Written => assert!(streamed_texts.contains(&point.text.as_str())),
             // A key sentence the model left out is kept, verbatim.

@@ -225,6 +225,8 @@ fn written_points(
     let key_sentences: Summary =
         key_sentences(app, state, doc_id, open, points, cancelled)?.summary;
     let wanted = key_sentences.key_points.len();
+    // Points shown so far: a second try replaces an earlier point and must not count again.
+    let mut shown = 0;
     let summary = state.write_points(
         &open.doc,
         &key_sentences,
@@ -238,7 +240,8 @@ fn written_points(
                     point: point.clone(),
                 };
                 let _ = app.emit("written-point", event);
-                emit_progress(app, doc_id, Stage::Writing, index + 1, wanted);
+                shown = shown.max(index + 1);
+                emit_progress(app, doc_id, Stage::Writing, shown, wanted);
             }
         },
         || emit_progress(app, doc_id, Stage::LoadingWriter, 0, 1),

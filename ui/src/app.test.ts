@@ -879,6 +879,27 @@ describe('written key points', () => {
     );
   });
 
+  it('tags a key sentence kept word for word among the written points, and copies it without the tag', async () => {
+    const kept = { ...makeSummary(1, 2).key_points[1]! };
+    fakeBackend([makeDoc(1, '/s/one.txt')], {
+      write_points: () => ({ ...makeWritten(1, 2), key_points: [makeWrittenPoint(0), kept] }),
+    });
+    const app = await start();
+    await app.openPaths(['/s/one.txt']);
+    await vi.waitFor(() => expect(all(root, 'point-quoted')).toHaveLength(1));
+    const [rewritten, quoted] = all(root, 'key-point');
+    expect(rewritten?.querySelector('[data-testid="point-quoted"]')).toBeNull();
+    expect(quoted?.dataset.kind).toBe('sentence');
+    expect(one(root, 'point-quoted').textContent).toBe('as in the statement');
+    expect(one(root, 'point-quoted').title).toContain('left out a name, number or date');
+    quoted?.querySelector<HTMLElement>('[data-testid="copy-point"]')?.click();
+    await vi.waitFor(() => expect(copied()).toEqual(['Point about the fourth.']));
+    // The Key sentences view shows sentences only: no tag there.
+    one(root, 'points-view-sentences').click();
+    await vi.waitFor(() => expect(texts()).toEqual(keySentences));
+    expect(all(root, 'point-quoted')).toHaveLength(0);
+  });
+
   it('shows a writer failure above the key sentences, and leaves the Key sentences view alone', async () => {
     const message = 'The writing model is missing. Reinstall Brief to restore it.';
     fakeBackend([makeDoc(1, '/s/one.txt')], {

@@ -10,6 +10,8 @@ pub mod points;
 
 pub use error::{Error, Result};
 
+use points::PointParser;
+
 use llama_cpp_2::context::params::LlamaContextParams;
 use llama_cpp_2::llama_backend::LlamaBackend;
 use llama_cpp_2::llama_batch::LlamaBatch;
@@ -31,9 +33,10 @@ pub const MODEL_NAME: &str = "Qwen/Qwen2.5-Coder-1.5B-Instruct (Q4_K_M)";
 /// Context window: prompt plus answer. Brief's prompts are a few hundred tokens; 4,096 leaves
 /// room and keeps the key/value cache near 120 MB.
 const CONTEXT_TOKENS: u32 = 4096;
-/// The prompt is fed in slices this long so that a cancel is seen within about a second even
-/// while the model reads (2 cores read about 60 tokens a second).
-const PROMPT_SLICE: usize = 64;
+/// The prompt is fed in slices this long so that a cancel is seen within about two seconds even
+/// while the model reads (2 cores read about 70 tokens a second). Slices of 128 read as fast as
+/// llama.cpp's default 512; slices of 64 were 12 % slower (docs/benchmarks.md).
+const PROMPT_SLICE: usize = 128;
 
 /// llama.cpp's global state may be set up only once per process.
 static BACKEND: OnceLock<Result<LlamaBackend, String>> = OnceLock::new();
@@ -120,6 +123,30 @@ impl Writer {
             .vocab()
             .tokenize(text.as_bytes(), false, false)
             .len()
+    }
+
+    /// Writes an answer to `prompt` and returns its first `n` points (as [`PointParser`] reads
+    /// them), stopping the model once it has them. When `cancelled` turned true, the generation
+    /// says [`Stop::Cancelled`] and the points are those written until then.
+    pub fn points(
+        &self,
+        prompt: &Prompt,
+        n: usize,
+        max_tokens: usize,
+        cancelled: &dyn Fn() -> bool,
+    ) -> Result<(Vec<String>, Generation)> {
+        let mut parser = PointParser::new(n);
+        let mut points = Vec::new();
+        let generation = self.generate(prompt, max_tokens, cancelled, &mut |piece| {
+            points.extend(parser.push(piece));
+            if parser.is_full() {
+                ControlFlow::Break(())
+            } else {
+                ControlFlow::Continue(())
+            }
+        })?;
+        points.extend(parser.finish());
+        Ok((points, generation))
     }
 
     /// Writes an answer to `prompt`, greedily (the same input always gives the same text), at

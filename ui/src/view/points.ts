@@ -264,13 +264,26 @@ export function createPointsPanel(handlers: PointsHandlers): PointsPanel {
     return { flag, issues, id };
   }
 
-  function pointItem(point: KeyPoint, index: number): HTMLElement {
+  /** Among written points, a key sentence kept as the statement writes it (the model's version lost a fact, or it wrote none) says so. */
+  function quotedTag(): HTMLElement {
+    return el('span', {
+      class: 'point-quoted',
+      testid: 'point-quoted',
+      text: 'as in the statement',
+      attrs: {
+        title: "The statement's own sentence: the writing model's shorter version left out a name, number or date",
+      },
+    });
+  }
+
+  function pointItem(point: KeyPoint, index: number, amongWritten: boolean): HTMLElement {
     const flagged = point.issues.length > 0 ? flagParts(point, index) : null;
     const text = el('span', { class: 'point-text', testid: 'point-text', text: point.text });
+    const marker = flagged ? flagged.flag : amongWritten && point.kind === 'sentence' ? quotedTag() : null;
     const main = el('button', { class: 'point-main', attrs: { type: 'button', 'aria-pressed': 'false' } }, [
       el('span', { class: 'point-number', text: String(index + 1), attrs: { 'aria-hidden': 'true' } }),
       // The marker follows the text's last word, so it reads as part of the point and takes no width of its own.
-      flagged ? el('span', { class: 'point-content' }, [text, ' ', flagged.flag]) : text,
+      marker ? el('span', { class: 'point-content' }, [text, ' ', marker]) : text,
     ]);
     if (flagged) main.setAttribute('aria-describedby', flagged.id);
     const copy = button(
@@ -310,8 +323,9 @@ export function createPointsPanel(handlers: PointsHandlers): PointsPanel {
   }
 
   /** The list on screen; `items` follows it, since pins and marks index into it. */
-  function pointList(points: readonly KeyPoint[], label: string): HTMLElement {
-    items = points.map((point, index) => pointItem(point, index));
+  function pointList(points: readonly KeyPoint[], written: boolean): HTMLElement {
+    const label = written ? 'Written key points' : 'Key points';
+    items = points.map((point, index) => pointItem(point, index, written));
     return el(
       'ol',
       { class: 'points-list', testid: 'key-points', attrs: { role: 'list', 'aria-label': label } },
@@ -345,7 +359,7 @@ export function createPointsPanel(handlers: PointsHandlers): PointsPanel {
           attrs: { title: 'These key points were stored when the document was summarised before' },
         })
       : null;
-    const parts = [pointList(summary.key_points, written ? 'Written key points' : 'Key points'), hint(), meta];
+    const parts = [pointList(summary.key_points, written), hint(), meta];
     if (stored) parts.push(stored);
     return parts;
   }
@@ -370,7 +384,7 @@ export function createPointsPanel(handlers: PointsHandlers): PointsPanel {
         return summaryParts(sentences);
       case 'running': {
         if (writing.points.length > 0)
-          return [pointList(writing.points, 'Written key points'), progressCard(writingJob, null), hint()];
+          return [pointList(writing.points, true), progressCard(writingJob, null), hint()];
         const note = 'Writing key points… key sentences shown meanwhile';
         return [progressCard(writingJob, note), ...summaryParts(sentences)];
       }
@@ -380,7 +394,7 @@ export function createPointsPanel(handlers: PointsHandlers): PointsPanel {
       case 'stopped': {
         const line = stoppedLine(writing.points.length, writing.total);
         if (writing.points.length === 0) return [line, ...summaryParts(sentences)];
-        return [pointList(writing.points, 'Written key points'), line, hint()];
+        return [pointList(writing.points, true), line, hint()];
       }
       case 'failed': {
         const retry = { label: 'Try again', testid: 'writing-restart', run: () => handlers.writeAgain() };
