@@ -271,7 +271,8 @@ export function createPointsPanel(handlers: PointsHandlers): PointsPanel {
       testid: 'point-quoted',
       text: 'as in the statement',
       attrs: {
-        title: "The statement's own sentence: the writing model's shorter version left out a name, number or date",
+        title:
+          "The statement's own sentence: the writing model's shorter version left out a name, number or date, or it wrote none",
       },
     });
   }
