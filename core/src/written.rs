@@ -111,7 +111,12 @@ impl PointWriter {
             .collect();
         let mut aligner = Aligner::new(embed, doc, &sources);
         let facts = SourceFacts::new(&doc.text);
-        let request = request(doc, &sources, &facts);
+        // What each point must keep: listed in the prompt, named again in a second try.
+        let keep: Vec<Vec<String>> = sources
+            .iter()
+            .map(|&i| facts.left_out(doc.sentence(i), ""))
+            .collect();
+        let request = request(doc, &sources, &keep);
         let prompt = Prompt {
             system: INSTRUCTIONS,
             user: &request,
@@ -181,7 +186,7 @@ impl PointWriter {
         let mut write_ms = ms(generation.prompt_time + generation.generate_time);
         for (index, k) in second_tries {
             let rewriting = Instant::now();
-            let again = self.rewrite(doc, sources[k], &facts, cancelled)?;
+            let again = self.rewrite(doc, sources[k], &keep[k], &facts, cancelled)?;
             write_ms += ms_since(rewriting);
             if let Some(text) = again {
                 let aligned = Instant::now();
@@ -210,11 +215,12 @@ impl PointWriter {
     }
 
     /// Asks the model once more for one point from the key sentence `sentence`, naming what it
-    /// must keep; the point, or `None` when it still leaves a fact out.
+    /// must `keep`; the point, or `None` when it still leaves a fact out.
     fn rewrite(
         &self,
         doc: &Document,
         sentence: usize,
+        keep: &[String],
         facts: &SourceFacts,
         cancelled: &dyn Fn() -> bool,
     ) -> Result<Option<String>> {
@@ -222,7 +228,7 @@ impl PointWriter {
         let request = format!(
             "{}\n\nSentence: {source}\nKeep: {}",
             heading(doc),
-            facts.left_out(source, "").join("; ")
+            keep.join("; ")
         );
         let prompt = Prompt {
             system: REWRITE_INSTRUCTIONS,
@@ -259,16 +265,15 @@ fn written_point(
 
 /// The request: what the statement is, then the numbered key sentences, each with the facts its
 /// point must keep.
-fn request(doc: &Document, sources: &[usize], facts: &SourceFacts) -> String {
+fn request(doc: &Document, sources: &[usize], keep: &[Vec<String>]) -> String {
     let mut request = heading(doc);
     // The opening names the speaker and the occasion, which later sentences call "he".
     if sources.first().is_some_and(|&first| first > 0) {
         request.push_str(&format!("\nIt opens: {}", doc.sentence(0)));
     }
     request.push_str("\n\nSentences:\n");
-    for (n, &i) in sources.iter().enumerate() {
+    for (n, (&i, keep)) in sources.iter().zip(keep).enumerate() {
         request.push_str(&format!("{}. {}\n", n + 1, doc.sentence(i)));
-        let keep = facts.left_out(doc.sentence(i), "");
         if !keep.is_empty() {
             request.push_str(&format!("   Keep: {}\n", keep.join("; ")));
         }
