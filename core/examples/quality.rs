@@ -1,55 +1,111 @@
-//! Fact coverage of Brief's key sentences against the first-N-sentences baseline, on the
-//! quality corpus. Prints Markdown for docs/quality.md.
+//! Fact coverage of Brief's key sentences against the first-N-sentences baseline on the quality
+//! corpus, for the tuning and the validation half. Prints Markdown for docs/quality.md.
 //!
 //! cargo run --release -p brief-core --example quality
 
 use brief_core::embed::default_models_dir;
-use brief_core::extract::RankingConfig;
-use brief_core::quality::evaluate;
+use brief_core::quality::{evaluate, Count, Half, LoadedCorpus, Score, Totals, LONG_WORDS};
 use brief_core::Summarizer;
-use std::path::Path;
+
+const KINDS: [&str; 7] = [
+    "press release",
+    "readout",
+    "joint statement",
+    "fact sheet",
+    "speech",
+    "policy speech",
+    "notice",
+];
 
 fn main() -> anyhow::Result<()> {
-    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/corpus");
-    let mut summarizer = Summarizer::load(&default_models_dir())?;
-    println!(
-        "| points | facts | Brief covers | first-N covers | Brief without the information signal |"
-    );
-    println!("|---|---|---|---|---|");
-    let mut detail = None;
-    for n in [3, 5, 7] {
-        summarizer.set_ranking(RankingConfig {
-            information_weight: 0.0,
-            ..RankingConfig::default()
-        });
-        let plain: usize = evaluate(&summarizer, &corpus, n)?
-            .iter()
-            .map(|s| s.brief)
-            .sum();
-        summarizer.set_ranking(RankingConfig::default());
-        let scores = evaluate(&summarizer, &corpus, n)?;
-        let facts: usize = scores.iter().map(|s| s.facts).sum();
-        let brief: usize = scores.iter().map(|s| s.brief).sum();
-        let first: usize = scores.iter().map(|s| s.first_n).sum();
-        let pct = |x: usize| format!("{x} ({:.0} %)", 100.0 * x as f64 / facts as f64);
-        println!(
-            "| {n} | {facts} | {} | {} | {} |",
-            pct(brief),
-            pct(first),
-            pct(plain)
-        );
-        if n == 5 {
-            detail = Some(scores);
+    let corpus = LoadedCorpus::load_default()?;
+    let summarizer = Summarizer::load(&default_models_dir())?;
+    let in_half = |scores: &[Score], half: Half| -> Vec<Score> {
+        scores.iter().filter(|s| s.half == half).cloned().collect()
+    };
+    let pct = |part: usize, t: &Totals| {
+        format!(
+            "{part} ({:.0} %)",
+            100.0 * part as f64 / t.facts.max(1) as f64
+        )
+    };
+
+    println!("| points | half | documents | facts | Brief covers | first-N covers |");
+    println!("|---|---|---|---|---|---|");
+    let mut at_seven = Vec::new();
+    let mut auto = Vec::new();
+    for (label, count) in [
+        ("3", Count::Fixed(3)),
+        ("5", Count::Fixed(5)),
+        ("7", Count::Fixed(7)),
+        ("auto", Count::Auto),
+    ] {
+        let scores = evaluate(&summarizer, &corpus, count)?;
+        for half in [Half::Validation, Half::Tuning] {
+            let t = Totals::of(&in_half(&scores, half));
+            println!(
+                "| {label} | {} | {} | {} | {} | {} |",
+                half_name(half),
+                t.documents,
+                t.facts,
+                pct(t.brief, &t),
+                pct(t.first_n, &t)
+            );
+        }
+        match count {
+            Count::Fixed(7) => at_seven = scores,
+            Count::Auto => auto = scores,
+            Count::Fixed(_) => {}
         }
     }
-    println!("\nAt 5 points, per statement:\n");
-    println!("| statement | country | topic | words | facts | Brief | first-5 |");
-    println!("|---|---|---|---|---|---|---|");
-    for s in detail.unwrap_or_default() {
+
+    println!("\nValidation half at 7 points, by kind of document:\n");
+    println!("| kind | documents | facts | Brief covers | first-7 covers |");
+    println!("|---|---|---|---|---|");
+    let validation = in_half(&at_seven, Half::Validation);
+    for kind in KINDS {
+        let t = Totals::of(validation.iter().filter(|s| s.kind == kind));
         println!(
-            "| {} | {} | {} | {} | {} | {} | {} |",
-            s.file, s.country, s.topic, s.words, s.facts, s.brief, s.first_n
+            "| {kind} | {} | {} | {} | {} |",
+            t.documents,
+            t.facts,
+            pct(t.brief, &t),
+            pct(t.first_n, &t)
+        );
+    }
+    let long = Totals::of(validation.iter().filter(|s| s.words > LONG_WORDS));
+    println!(
+        "| over {LONG_WORDS} words (any kind) | {} | {} | {} | {} |",
+        long.documents,
+        long.facts,
+        pct(long.brief, &long),
+        pct(long.first_n, &long)
+    );
+
+    println!("\nEvery document at 7 points, and with the automatic count:\n");
+    println!("| document | kind | half | words | facts | Brief, 7 | first-7 | auto points | Brief, auto | first-N, auto |");
+    println!("|---|---|---|---|---|---|---|---|---|---|");
+    for (s, a) in at_seven.iter().zip(&auto) {
+        println!(
+            "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+            s.file,
+            s.kind,
+            half_name(s.half),
+            s.words,
+            s.facts,
+            s.brief,
+            s.first_n,
+            a.points,
+            a.brief,
+            a.first_n
         );
     }
     Ok(())
+}
+
+fn half_name(half: Half) -> &'static str {
+    match half {
+        Half::Tuning => "tuning",
+        Half::Validation => "validation",
+    }
 }

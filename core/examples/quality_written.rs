@@ -1,23 +1,18 @@
-//! Written key points against key sentences and the first-N baseline on the quality corpus:
-//! facts covered, what the guard flags, how long the points are, how long the model took.
-//! Also measures the method Brief does not use, one prompt asking for N points of the whole
-//! text, so that the choice stays checked. Prints Markdown for docs/quality.md.
+//! Written key points against the key sentences they rewrite and the first-N baseline on a half
+//! of the quality corpus (the validation half unless told): facts covered, what the guard
+//! flags, how long the points are, how long the model took. Prints Markdown for
+//! docs/quality.md.
 //!
-//! cargo run --release -p brief-core --example quality_written [-- N]
+//! cargo run --release -p brief-core --example quality_written [-- N] [--tuning]
 
 use brief_core::embed::default_models_dir;
 use brief_core::extract::first_sentences;
 use brief_core::guard::{Check, SourceFacts};
-use brief_core::quality::{covered, Corpus};
-use brief_core::written::{PointWriter, WRITER_MODEL_DIR, WRITER_MODEL_FILE};
+use brief_core::quality::{covered, Half, LoadedCorpus};
+use brief_core::written::PointWriter;
 use brief_core::{Document, PointKind, Summarizer};
-use brief_writer::{Prompt, Writer};
 use std::collections::BTreeMap;
-use std::path::Path;
 use std::time::Instant;
-
-/// The prompt of the method measured first (issue 4): the whole text, N points in one go.
-const WHOLE_TEXT_INSTRUCTIONS: &str = "Summarise the statement as short key points for a busy reader. Use only facts in the text; keep names, numbers and dates exactly. One point per line, starting with \"- \".";
 
 #[derive(Default)]
 struct Tally {
@@ -70,34 +65,43 @@ fn check_name(check: Check) -> &'static str {
 }
 
 fn main() -> anyhow::Result<()> {
-    let n: usize = std::env::args().nth(1).map_or(Ok(5), |a| a.parse())?;
-    let corpus_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/corpus");
-    let corpus: Corpus = serde_json::from_slice(&std::fs::read(corpus_dir.join("corpus.json"))?)?;
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let n: usize = args
+        .iter()
+        .find(|a| !a.starts_with("--"))
+        .map_or(Ok(7), |a| a.parse())?;
+    let half = if args.iter().any(|a| a == "--tuning") {
+        Half::Tuning
+    } else {
+        Half::Validation
+    };
+    let corpus = LoadedCorpus::load_default()?;
     let models = default_models_dir();
     let summarizer = Summarizer::load(&models)?;
     let writer = PointWriter::load(&models)?;
-    let whole_text_writer = Writer::load(&models.join(WRITER_MODEL_DIR).join(WRITER_MODEL_FILE))?;
     let embed = |texts: &[&str]| summarizer.embedder().embed(texts, &mut |_, _| Ok(()));
 
-    let names = [
-        "written (Brief)",
-        "whole-text prompt",
-        "key sentences",
-        "first-N sentences",
-    ];
+    let names = ["written (Brief)", "key sentences", "first-N sentences"];
     let mut tallies: Vec<Tally> = names.iter().map(|_| Tally::default()).collect();
     let mut total_facts = 0;
+    let mut documents = 0;
     let mut covered_by: Vec<usize> = vec![0; names.len()];
     let mut rows = Vec::new();
     let mut flagged_written = Vec::new();
-    for statement in &corpus.statements {
-        let doc = Document::open(&corpus_dir.join(&statement.file))?;
+    for ((statement, doc), _) in corpus
+        .statements
+        .iter()
+        .zip(&corpus.documents)
+        .zip(&corpus.halves)
+        .filter(|(_, h)| **h == half)
+    {
+        documents += 1;
         let source = SourceFacts::new(&doc.text);
         let started = Instant::now();
-        let key = summarizer.summarize(&doc, n, &mut |_, _, _| Ok(()))?;
+        let key = summarizer.summarize(doc, n, &mut |_, _, _| Ok(()))?;
         let key_seconds = started.elapsed().as_secs_f64();
         let started = Instant::now();
-        let written = writer.write(&embed, &doc, &key, &|| false, &mut |_| {})?;
+        let written = writer.write(&embed, doc, &key, &|| false, &mut |_| {})?;
         let written_seconds = started.elapsed().as_secs_f64();
         for point in written.key_points.iter().filter(|p| !p.issues.is_empty()) {
             let details: Vec<&str> = point.issues.iter().map(|i| i.detail.as_str()).collect();
@@ -108,36 +112,32 @@ fn main() -> anyhow::Result<()> {
                 details.join("; ")
             ));
         }
-        let started = Instant::now();
-        let whole = whole_text_points(&whole_text_writer, &doc, n)?;
-        let whole_seconds = started.elapsed().as_secs_f64();
-
-        let texts = |kind: Option<PointKind>, s: &brief_core::Summary| -> Vec<String> {
-            s.key_points
-                .iter()
-                .filter(|p| kind.is_none_or(|k| p.kind == k))
-                .map(|p| p.text.clone())
-                .collect()
+        let texts = |s: &brief_core::Summary| -> Vec<String> {
+            s.key_points.iter().map(|p| p.text.clone()).collect()
         };
-        let outputs: [(Vec<String>, f64); 4] = [
-            (texts(None, &written), written_seconds + key_seconds),
-            (whole, whole_seconds),
-            (texts(None, &key), key_seconds),
+        let outputs: [(Vec<String>, f64); 3] = [
+            (texts(&written), written_seconds + key_seconds),
+            (texts(&key), key_seconds),
             (
-                first_sentences(&doc, n)
+                first_sentences(doc, n)
                     .into_iter()
-                    .map(|i| doc.sentence(i).to_string())
+                    .map(|i| doc.point_text(i).into_owned())
                     .collect(),
                 0.0,
             ),
         ];
         let facts = statement.facts.len();
         total_facts += facts;
-        let mut row = format!("| {} | {} | {facts} |", statement.file, doc.words());
+        let file = statement.file.rsplit('/').next().unwrap_or(&statement.file);
+        let mut row = format!(
+            "| {file} | {} | {} | {facts} |",
+            statement.kind,
+            doc.words()
+        );
         for (k, (points, seconds)) in outputs.iter().enumerate() {
             let got = covered(&statement.facts, &points.join("\n"));
             covered_by[k] += got;
-            tallies[k].add(facts, points, &source, &doc);
+            tallies[k].add(facts, points, &source, doc);
             tallies[k].seconds += seconds;
             row.push_str(&format!(" {got} |"));
         }
@@ -148,14 +148,15 @@ fn main() -> anyhow::Result<()> {
             .count();
         row.push_str(&format!(" {model_written}/{} |", written.key_points.len()));
         rows.push(row);
-        eprintln!("{} done", statement.file);
+        eprintln!("{file} done");
     }
 
-    println!(
-        "At {n} points, {} statements, {total_facts} facts:\n",
-        corpus.statements.len()
-    );
-    println!("| method | facts covered | words per point | points flagged (numbers, dates, names, quotes not in the statement) | seconds per statement |");
+    let half_name = match half {
+        Half::Tuning => "tuning",
+        Half::Validation => "validation",
+    };
+    println!("At {n} points, the {half_name} half: {documents} documents, {total_facts} facts:\n");
+    println!("| method | facts covered | words per point | points flagged (numbers, dates, names, quotes not in the statement) | seconds per document |");
     println!("|---|---|---|---|---|");
     for (k, name) in names.iter().enumerate() {
         let t = &tallies[k];
@@ -163,7 +164,7 @@ fn main() -> anyhow::Result<()> {
         println!(
             "| {name} | {} ({:.0} %) | {:.1} | {} of {}{} | {:.1} |",
             covered_by[k],
-            100.0 * covered_by[k] as f64 / total_facts as f64,
+            100.0 * covered_by[k] as f64 / total_facts.max(1) as f64,
             t.words as f64 / t.points.max(1) as f64,
             t.flagged,
             t.points,
@@ -172,11 +173,11 @@ fn main() -> anyhow::Result<()> {
             } else {
                 format!(" ({})", checks.join(", "))
             },
-            t.seconds / corpus.statements.len() as f64,
+            t.seconds / documents.max(1) as f64,
         );
     }
-    println!("\nPer statement (facts covered):\n");
-    println!("| statement | words | facts | written | whole-text | key sentences | first-N | points the model wrote |");
+    println!("\nPer document (facts covered):\n");
+    println!("| document | kind | words | facts | written | key sentences | first-N | points the model wrote |");
     println!("|---|---|---|---|---|---|---|---|");
     for row in rows {
         println!("{row}");
@@ -186,15 +187,4 @@ fn main() -> anyhow::Result<()> {
         println!("- {line}");
     }
     Ok(())
-}
-
-/// The whole text in one prompt, N points parsed from the answer.
-fn whole_text_points(writer: &Writer, doc: &Document, n: usize) -> anyhow::Result<Vec<String>> {
-    let request = format!("Write {n} key points.\n\nStatement:\n{}", doc.text);
-    let prompt = Prompt {
-        system: WHOLE_TEXT_INSTRUCTIONS,
-        user: &request,
-    };
-    let (points, _) = writer.points(&prompt, n, 60 * n, &|| false)?;
-    Ok(points)
 }

@@ -3,7 +3,7 @@
 
 use crate::document::Document;
 use crate::embed::MODEL_NAME;
-use crate::summary::PointKind;
+use crate::summary::{PointCount, PointKind};
 use crate::written::WRITER_MODEL_NAME;
 use brief_history::{NewDocument, SummaryKey};
 use std::path::Path;
@@ -23,18 +23,26 @@ pub fn open(path: &Path) -> Result<History, Error> {
     Ok(history)
 }
 
+/// What made a summary besides the model: the reading of documents (structure) and the
+/// ranking. Changing either makes stored summaries stale, so it is part of their key.
+const PIPELINE_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+ranking-2");
+
 /// A stored summary is reused only if the same kind of points, the same model, the same
-/// version of Brief and the same number of points made it.
-pub fn summary_key(kind: PointKind, points: usize) -> SummaryKey<'static> {
+/// version of Brief's pipeline and the same count of points (0 stands for the automatic count)
+/// made it.
+pub fn summary_key(kind: PointKind, points: PointCount) -> SummaryKey<'static> {
     let (mode, model) = match kind {
         PointKind::Sentence => ("sentences", MODEL_NAME),
         PointKind::Written => ("written", WRITER_MODEL_NAME),
     };
     SummaryKey {
         mode,
-        points: points as u32,
+        points: match points {
+            PointCount::Fixed(n) => n as u32,
+            PointCount::Auto => 0,
+        },
         model,
-        model_version: env!("CARGO_PKG_VERSION"),
+        model_version: PIPELINE_VERSION,
     }
 }
 

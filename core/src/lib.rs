@@ -13,10 +13,11 @@ pub mod guard;
 pub mod history;
 pub mod quality;
 pub mod summary;
+mod words;
 pub mod written;
 
 /// Reading files lives in its own crate (no model dependency, so it can be fuzzed on its own).
 pub use brief_document as document;
 pub use brief_document::Document;
 pub use error::{Error, Result};
-pub use summary::{Evidence, KeyPoint, PointKind, Stage, Summarizer, Summary};
+pub use summary::{Evidence, KeyPoint, PointCount, PointKind, Stage, Summarizer, Summary};

@@ -3,7 +3,7 @@
 use crate::document::{Document, Span};
 use crate::embed::{Embedder, Precision, MODEL_DIR_NAME, MODEL_NAME};
 use crate::error::Result;
-use crate::extract::{candidates, key_sentences, RankingConfig};
+use crate::extract::{auto_points, candidates, key_sentences, RankingConfig};
 use crate::guard::Issue;
 use serde::{Deserialize, Serialize};
 use std::path::Path;
@@ -11,6 +11,85 @@ use std::time::{Duration, Instant};
 
 pub const DEFAULT_POINTS: usize = 5;
 pub const MAX_POINTS: usize = 12;
+
+/// How many key points to choose: a fixed number, or one that grows with the document's
+/// length ([`auto_points`]). Sent as a number or `"auto"`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PointCount {
+    Fixed(usize),
+    Auto,
+}
+
+impl PointCount {
+    /// The number of points for `doc` (1..=MAX_POINTS), and whether it was chosen by length.
+    pub fn resolve(self, doc: &Document) -> (usize, bool) {
+        match self {
+            PointCount::Fixed(n) => (n.clamp(1, MAX_POINTS), false),
+            PointCount::Auto => (auto_points(doc.words()), true),
+        }
+    }
+}
+
+impl From<usize> for PointCount {
+    fn from(n: usize) -> PointCount {
+        PointCount::Fixed(n)
+    }
+}
+
+impl std::fmt::Display for PointCount {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            PointCount::Fixed(n) => write!(f, "{n}"),
+            PointCount::Auto => f.write_str("auto"),
+        }
+    }
+}
+
+impl std::str::FromStr for PointCount {
+    type Err = String;
+
+    /// `auto`, or a number from 1 to MAX_POINTS.
+    fn from_str(text: &str) -> std::result::Result<PointCount, String> {
+        if text.eq_ignore_ascii_case("auto") {
+            return Ok(PointCount::Auto);
+        }
+        match text.parse::<usize>() {
+            Ok(n) if (1..=MAX_POINTS).contains(&n) => Ok(PointCount::Fixed(n)),
+            _ => Err(format!(
+                "expected 'auto' or a number from 1 to {MAX_POINTS}"
+            )),
+        }
+    }
+}
+
+impl Serialize for PointCount {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> std::result::Result<S::Ok, S::Error> {
+        match self {
+            PointCount::Fixed(n) => serializer.serialize_u64(*n as u64),
+            PointCount::Auto => serializer.serialize_str("auto"),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for PointCount {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> std::result::Result<PointCount, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Repr {
+            Number(usize),
+            Word(String),
+        }
+        match Repr::deserialize(deserializer)? {
+            Repr::Number(n) => Ok(PointCount::Fixed(n)),
+            Repr::Word(word) => word.parse().map_err(serde::de::Error::custom),
+        }
+    }
+}
 
 /// A source sentence backing a key point: its index and its byte span in the document text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -65,6 +144,9 @@ pub struct Summary {
     /// model left out, marked as such).
     #[serde(default)]
     pub kind: PointKind,
+    /// Whether the number of points was chosen from the document's length.
+    #[serde(default)]
+    pub auto_count: bool,
     pub model: String,
     pub timings_ms: Timings,
 }
@@ -108,9 +190,16 @@ impl Summarizer {
         &self.embedder
     }
 
-    /// The `points` key sentences of `doc` (clamped to 1..=MAX_POINTS), in document order.
-    pub fn summarize(&self, doc: &Document, points: usize, observe: Observer) -> Result<Summary> {
+    /// The key sentences of `doc` (`points` of them, clamped to 1..=MAX_POINTS, or as many as
+    /// its length calls for), in document order.
+    pub fn summarize(
+        &self,
+        doc: &Document,
+        points: impl Into<PointCount>,
+        observe: Observer,
+    ) -> Result<Summary> {
         let started = Instant::now();
+        let (points, auto_count) = points.into().resolve(doc);
         let candidates = candidates(doc, &self.ranking);
         let texts: Vec<&str> = candidates.iter().map(|&i| doc.sentence(i)).collect();
         let embeddings = self.embedder.embed(&texts, &mut |done, total| {
@@ -119,19 +208,13 @@ impl Summarizer {
         let embed_ms = ms_since(started);
         observe(Stage::Ranking, 0, 1)?;
         let ranked = Instant::now();
-        let chosen = key_sentences(
-            doc,
-            &candidates,
-            &embeddings,
-            points.clamp(1, MAX_POINTS),
-            &self.ranking,
-        );
+        let chosen = key_sentences(doc, &candidates, &embeddings, points, &self.ranking);
         let key_points = chosen
             .into_iter()
             .map(|i| {
                 let Span { start, end } = doc.sentences[i].span;
                 KeyPoint {
-                    text: doc.sentence(i).to_string(),
+                    text: doc.point_text(i).into_owned(),
                     evidence: vec![Evidence {
                         sentence: i,
                         start,
@@ -146,6 +229,7 @@ impl Summarizer {
         Ok(Summary {
             key_points,
             kind: PointKind::Sentence,
+            auto_count,
             model: MODEL_NAME.to_string(),
             timings_ms: Timings {
                 embed_ms,

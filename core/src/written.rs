@@ -19,12 +19,14 @@
 use crate::document::Document;
 use crate::embed::cosine;
 use crate::error::{Error, Result};
+use crate::extract::signals::can_be_point;
 use crate::extract::{candidates, RankingConfig};
 use crate::guard::{Check, Issue, SourceFacts};
 use crate::summary::{ms, ms_since, Evidence, KeyPoint, PointKind, Summary, Timings};
+use crate::words::{is_number_word, is_stop_word};
 use brief_writer::points::PointParser;
 use brief_writer::{Prompt, Stop, Writer};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::ControlFlow;
 use std::path::Path;
 use std::time::Instant;
@@ -111,11 +113,13 @@ impl PointWriter {
             .collect();
         let mut aligner = Aligner::new(embed, doc, &sources);
         let facts = SourceFacts::new(&doc.text);
-        // What each point must keep: listed in the prompt, named again in a second try.
-        let keep: Vec<Vec<String>> = sources
+        let rarity = SentenceCounts::of(doc);
+        let keep_lists: Vec<KeepList> = sources
             .iter()
-            .map(|&i| facts.left_out(doc.sentence(i), ""))
+            .map(|&i| KeepList::new(&facts, &rarity, doc.point_text(i).into_owned()))
             .collect();
+        // What each point must keep: listed in the prompt, named again in a second try.
+        let keep: Vec<Vec<String>> = keep_lists.iter().map(|list| list.left_out("")).collect();
         let request = request(doc, &sources, &keep);
         let prompt = Prompt {
             system: INSTRUCTIONS,
@@ -140,7 +144,7 @@ impl PointWriter {
                 let evidence = aligner.evidence(&text, sources.get(hint).copied())?;
                 embed_ms += ms_since(aligned);
                 let point = match written_from(&sources, hint, &evidence) {
-                    Some(k) if !facts.left_out(doc.sentence(sources[k]), &text).is_empty() => {
+                    Some(k) if !keep_lists[k].left_out(&text).is_empty() => {
                         // The sentence itself, once: two points may come from one sentence.
                         if written.iter().any(|p| p.text == keys[k].text) {
                             continue;
@@ -186,7 +190,7 @@ impl PointWriter {
         let mut write_ms = ms(generation.prompt_time + generation.generate_time);
         for (index, k) in second_tries {
             let rewriting = Instant::now();
-            let again = self.rewrite(doc, sources[k], &keep[k], &facts, cancelled)?;
+            let again = self.rewrite(doc, &keep_lists[k], &keep[k], cancelled)?;
             write_ms += ms_since(rewriting);
             if let Some(text) = again {
                 let aligned = Instant::now();
@@ -204,6 +208,7 @@ impl PointWriter {
         Ok(Summary {
             key_points,
             kind: PointKind::Written,
+            auto_count: key_sentences.auto_count,
             model: WRITER_MODEL_NAME.to_string(),
             timings_ms: Timings {
                 embed_ms,
@@ -214,17 +219,16 @@ impl PointWriter {
         })
     }
 
-    /// Asks the model once more for one point from the key sentence `sentence`, naming what it
-    /// must `keep`; the point, or `None` when it still leaves a fact out.
+    /// Asks the model once more for one point from the key sentence of `list`, naming what it
+    /// must `keep`; the point, or `None` when it still leaves something out.
     fn rewrite(
         &self,
         doc: &Document,
-        sentence: usize,
+        list: &KeepList,
         keep: &[String],
-        facts: &SourceFacts,
         cancelled: &dyn Fn() -> bool,
     ) -> Result<Option<String>> {
-        let source = doc.sentence(sentence);
+        let source = &list.source;
         let request = format!(
             "{}\n\nSentence: {source}\nKeep: {}",
             heading(doc),
@@ -243,8 +247,107 @@ impl PointWriter {
         Ok(points
             .into_iter()
             .next()
-            .filter(|point| facts.left_out(source, point).is_empty()))
+            .filter(|point| list.left_out(point).is_empty()))
     }
+}
+
+/// What a point written from one key sentence must keep: the sentence's names, numbers and
+/// dates (`SourceFacts::left_out`), and its distinctive phrases: runs of two or more lower-case
+/// content words, one of them found in at most two sentences of the document ("mid-range air
+/// defence system", "consecutive rotations"). Rewording those loses what the sentence is
+/// about, which names and numbers alone don't catch.
+struct KeepList<'a> {
+    facts: &'a SourceFacts,
+    source: String,
+    phrases: Vec<String>,
+}
+
+/// At most this many phrases per sentence: each one more is one more way to fail the check.
+const MAX_PHRASES: usize = 2;
+
+impl<'a> KeepList<'a> {
+    fn new(facts: &'a SourceFacts, rarity: &SentenceCounts, source: String) -> KeepList<'a> {
+        let phrases = distinctive_phrases(&source, rarity);
+        KeepList {
+            facts,
+            source,
+            phrases,
+        }
+    }
+
+    /// What `point` leaves out; with an empty point, everything to keep.
+    fn left_out(&self, point: &str) -> Vec<String> {
+        let mut left = self.facts.left_out(&self.source, point);
+        let lower = point.to_lowercase();
+        left.extend(
+            self.phrases
+                .iter()
+                .filter(|phrase| !lower.contains(&phrase.to_lowercase()))
+                .cloned(),
+        );
+        left
+    }
+}
+
+/// In how many sentences of a document each lower-case word occurs.
+struct SentenceCounts(HashMap<String, usize>);
+
+impl SentenceCounts {
+    fn of(doc: &Document) -> SentenceCounts {
+        let mut counts = HashMap::new();
+        for i in 0..doc.sentences.len() {
+            let words: HashSet<String> = doc
+                .sentence(i)
+                .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+                .map(str::to_lowercase)
+                .collect();
+            for word in words {
+                *counts.entry(word).or_insert(0) += 1;
+            }
+        }
+        SentenceCounts(counts)
+    }
+
+    fn get(&self, word: &str) -> usize {
+        self.0.get(word).copied().unwrap_or(0)
+    }
+}
+
+/// The sentence's distinctive phrases, rarest first (see [`KeepList`]).
+fn distinctive_phrases(sentence: &str, rarity: &SentenceCounts) -> Vec<String> {
+    let mut runs: Vec<Vec<&str>> = vec![Vec::new()];
+    for token in sentence.split_whitespace() {
+        let word = token.trim_matches(|c: char| !c.is_alphanumeric());
+        let content = word.chars().count() >= 3
+            && word.starts_with(|c: char| c.is_lowercase())
+            && word.chars().all(|c| c.is_alphabetic() || c == '-')
+            && !is_stop_word(word)
+            && !is_number_word(word);
+        // Punctuation before or after a word breaks its run: "defence, and" is not a phrase.
+        if !content || !token.starts_with(word) {
+            runs.push(Vec::new());
+        }
+        if content {
+            runs.last_mut().expect("one run at least").push(word);
+            if !token.ends_with(word) {
+                runs.push(Vec::new());
+            }
+        }
+    }
+    let mut phrases: Vec<(usize, String)> = runs
+        .into_iter()
+        .filter(|run| run.len() >= 2)
+        .filter_map(|run| {
+            let rarest = run.iter().map(|w| rarity.get(&w.to_lowercase())).min()?;
+            (rarest <= 2).then(|| (rarest, run.join(" ")))
+        })
+        .collect();
+    phrases.sort_by_key(|(rarest, phrase)| (*rarest, std::cmp::Reverse(phrase.len())));
+    phrases
+        .into_iter()
+        .take(MAX_PHRASES)
+        .map(|(_, phrase)| phrase)
+        .collect()
 }
 
 /// A point in the model's words, with what the guard found.
@@ -268,12 +371,13 @@ fn written_point(
 fn request(doc: &Document, sources: &[usize], keep: &[Vec<String>]) -> String {
     let mut request = heading(doc);
     // The opening names the speaker and the occasion, which later sentences call "he".
-    if sources.first().is_some_and(|&first| first > 0) {
-        request.push_str(&format!("\nIt opens: {}", doc.sentence(0)));
+    let opening = (0..doc.sentences.len()).find(|&i| can_be_point(doc, i));
+    if let Some(opening) = opening.filter(|o| sources.first().is_some_and(|first| first > o)) {
+        request.push_str(&format!("\nIt opens: {}", doc.point_text(opening)));
     }
     request.push_str("\n\nSentences:\n");
     for (n, (&i, keep)) in sources.iter().zip(keep).enumerate() {
-        request.push_str(&format!("{}. {}\n", n + 1, doc.sentence(i)));
+        request.push_str(&format!("{}. {}\n", n + 1, doc.point_text(i)));
         if !keep.is_empty() {
             request.push_str(&format!("   Keep: {}\n", keep.join("; ")));
         }
@@ -445,14 +549,51 @@ impl<'a> Aligner<'a> {
 
 /// Lower-case word stems (first six letters) of the words that carry content.
 fn content_words(text: &str) -> HashSet<String> {
-    const COMMON: [&str; 24] = [
-        "the", "and", "for", "with", "that", "this", "from", "its", "has", "have", "was", "were",
-        "are", "will", "his", "her", "their", "our", "also", "been", "which", "into", "said", "on",
-    ];
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.chars().count() >= 3 || w.chars().any(|c| c.is_ascii_digit()))
         .map(str::to_lowercase)
-        .filter(|w| !COMMON.contains(&w.as_str()))
+        .filter(|w| !is_stop_word(w))
         .map(|w| w.chars().take(6).collect())
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_point_keeps_the_phrases_that_say_what_its_sentence_is_about() {
+        let doc = Document::from_bytes(
+            "Italy decided to transfer one more mid-range air defence system to Ukraine. \
+             Italy also takes part in the air policing of the Baltic states."
+                .as_bytes(),
+        )
+        .unwrap();
+        let facts = SourceFacts::new(&doc.text);
+        let rarity = SentenceCounts::of(&doc);
+        let list = KeepList::new(&facts, &rarity, doc.sentence(0).to_string());
+        assert_eq!(list.phrases, ["mid-range air defence system"]);
+        // "Italy" only starts the sentence: a point may name it otherwise (guard's rule).
+        assert_eq!(
+            list.left_out(""),
+            ["Ukraine", "mid-range air defence system"]
+        );
+        assert!(list
+            .left_out("Italy will send another mid-range air defence system to Ukraine.")
+            .is_empty());
+        assert_eq!(
+            list.left_out("Italy will send more air defence to Ukraine."),
+            ["mid-range air defence system"]
+        );
+    }
+
+    #[test]
+    fn phrases_stop_at_punctuation_names_and_function_words() {
+        let doc = Document::from_bytes(
+            b"The fund supports clean energy, rural roads and the Danube Region.",
+        )
+        .unwrap();
+        let phrases = distinctive_phrases(doc.sentence(0), &SentenceCounts::of(&doc));
+        assert_eq!(phrases, ["fund supports clean energy", "rural roads"]);
+    }
 }

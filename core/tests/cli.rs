@@ -62,6 +62,41 @@ fn key_points_are_sentences_of_the_statement_in_order() {
 }
 
 #[test]
+fn the_automatic_count_grows_with_the_document_and_says_so() {
+    let speech = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../tests/fixtures/corpus/us-wh-remarks-aukus-partnership-submarines-2023-03-13.txt"
+    );
+    let output = brief(&[
+        "summarize",
+        "--points",
+        "auto",
+        "--format",
+        "json",
+        FIXTURE,
+        speech,
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let counts: Vec<(usize, bool)> = stdout(&output)
+        .lines()
+        .map(|line| {
+            let json: serde_json::Value = serde_json::from_str(line).unwrap();
+            let points = json["key_points"].as_array().unwrap().len();
+            (points, json["auto_count"].as_bool().unwrap())
+        })
+        .collect();
+    // A 418-word release gets 5 points; a 3,000-word speech gets 10.
+    assert_eq!(counts, [(5, true), (10, true)]);
+    let markdown = brief(&["summarize", "-n", "auto", "--format", "markdown", speech]);
+    assert!(stdout(&markdown).contains("_10 key points (automatic count for "));
+    let fixed = brief(&["summarize", "-n", "5", "--format", "markdown", speech]);
+    assert!(!stdout(&fixed).contains("automatic count"));
+    let wrong = brief(&["summarize", "-n", "many", FIXTURE]);
+    assert_eq!(wrong.status.code(), Some(2));
+    assert!(stderr(&wrong).contains("expected 'auto' or a number from 1 to 12"));
+}
+
+#[test]
 fn json_carries_evidence_spans_into_the_text() {
     let output = brief(&["summarize", "--points", "7", "--format", "json", FIXTURE]);
     assert!(output.status.success(), "{}", stderr(&output));

@@ -4,6 +4,8 @@ use crate::error::{Error, Result};
 use crate::format::Format;
 use crate::front;
 use crate::segment::{self, Sentence, Span};
+use crate::structure::{self, SentenceKind};
+use std::borrow::Cow;
 use std::io::Read;
 use std::path::Path;
 
@@ -41,7 +43,7 @@ impl Document {
         let format = Format::detect(bytes, path)?;
         let extracted = format.extract(bytes)?;
         let front = front::split_front_matter(&extracted.text);
-        let text = front.body.to_string();
+        let text = structure::reflow(front.body).into_owned();
         let sentences = segment::segment(&text);
         if sentences.is_empty() {
             return Err(Error::Blank);
@@ -85,6 +87,16 @@ impl Document {
     pub fn sentence(&self, index: usize) -> &str {
         let Span { start, end } = self.sentences[index].span;
         &self.text[start..end]
+    }
+
+    /// What sentence `index` is: heading, list item, body, quotation, aside…
+    pub fn kind(&self, index: usize) -> SentenceKind {
+        self.sentences[index].kind
+    }
+
+    /// Sentence `index` as a key point shows it: without transcript asides ("(applause)").
+    pub fn point_text(&self, index: usize) -> Cow<'_, str> {
+        structure::without_asides(self.sentence(index))
     }
 
     pub fn sentence_texts(&self) -> Vec<&str> {

@@ -98,10 +98,10 @@ fn is_heading(line: &str) -> bool {
         return true;
     }
     let words = line.split_whitespace().count();
-    let starts_well = line
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    // "$1 million for Afghanistan", "“Safe and sound”: …" start well too.
+    let starts_well = line.chars().next().is_some_and(|c| {
+        c.is_uppercase() || c.is_ascii_digit() || matches!(c, '“' | '"' | '‘' | '$' | '€' | '£')
+    });
     let ends_like_sentence = line.ends_with(['.', '!', '?', ':', ';', ',', '”', '"', '…']);
     starts_well && (1..=20).contains(&words) && line.len() <= 200 && !ends_like_sentence
 }

@@ -2,6 +2,9 @@
 //! (Lt. Col., Mr.), acronyms (U.S.), numbers (3.5%, No. 5), quotes that close a sentence, bullet
 //! lists, headings and paragraph breaks.
 
+use crate::structure::{
+    ends_sentence, is_aside, is_dateline, reads_as_heading, speaker_label_len, SentenceKind,
+};
 use serde::{Deserialize, Serialize};
 
 /// A byte range of the document text; always on char boundaries.
@@ -11,11 +14,15 @@ pub struct Span {
     pub end: usize,
 }
 
-/// One sentence: where it is and which paragraph (line of the text) holds it.
+/// One sentence: where it is, which paragraph (line of the text) and section hold it, and what
+/// it is in the document's structure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Sentence {
     pub span: Span,
     pub paragraph: usize,
+    /// 0 before the first section heading; each heading opens the next section.
+    pub section: usize,
+    pub kind: SentenceKind,
 }
 
 /// Longer runs without a sentence end (tables, run-on text) are cut at a space, so that no
@@ -74,32 +81,182 @@ const SENTENCE_STARTERS: &[&str] = &[
 
 const CLOSERS: &[char] = &['”', '’', '"', '\'', '»', ')', ']'];
 
-/// Splits normalised text into sentences. Every span is trimmed, non-empty and on char
-/// boundaries; together they cover all text except white space and list markers.
+/// Splits normalised text into sentences and tells what each is. Every span is trimmed,
+/// non-empty and on char boundaries; together they cover all text except white space and list
+/// markers.
 pub fn segment(text: &str) -> Vec<Sentence> {
     let mut sentences = Vec::new();
-    let mut paragraph = 0;
+    let mut lines = LineState {
+        paragraph: 0,
+        section: 0,
+        lead_in: false,
+        seen_text: false,
+        // Speaker labels count only in a transcript: a text with two lines that open with one.
+        transcript: text
+            .split('\n')
+            .filter(|line| speaker_label_len(line.trim_start()) > 0)
+            .take(2)
+            .count()
+            == 2,
+    };
     let mut line_start = 0;
     for line in text.split('\n') {
-        let content_start = line_start + list_marker_len(line);
+        let marker = list_marker_len(line);
+        let mut content_start = line_start + marker;
+        let content = &text[content_start..line_start + line.len()];
         let before = sentences.len();
+        let label = if lines.transcript {
+            speaker_label_len(content.trim_start())
+        } else {
+            0
+        };
+        if label > 0 {
+            content_start += content.len() - content.trim_start().len();
+            let label_text = text[content_start..content_start + label].trim_end();
+            lines.lead_in = false;
+            sentences.push(Sentence {
+                span: Span {
+                    start: content_start,
+                    end: content_start + label_text.len(),
+                },
+                paragraph: lines.paragraph,
+                section: lines.section,
+                kind: SentenceKind::Speaker,
+            });
+            content_start += label;
+        }
+        let first_sentence = sentences.len();
         split_line(
             text,
             content_start,
             line_start + line.len(),
-            paragraph,
+            lines.paragraph,
             &mut sentences,
         );
+        if sentences.len() > first_sentence {
+            let marker_kind = match line.trim_start().chars().next() {
+                _ if marker == 0 => Marker::None,
+                Some('#') => Marker::Heading,
+                Some(c) if c.is_ascii_alphanumeric() => Marker::Numbered,
+                _ => Marker::Bullet,
+            };
+            lines.classify(text, &mut sentences, first_sentence, marker_kind);
+        }
         if sentences.len() > before {
-            paragraph += 1;
+            lines.paragraph += 1;
         }
         line_start += line.len() + 1;
     }
     sentences
 }
 
+/// The marker a line starts with.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Marker {
+    None,
+    Bullet,
+    Numbered,
+    /// Markdown `#`.
+    Heading,
+}
+
+/// What the lines read so far tell about the next one.
+struct LineState {
+    paragraph: usize,
+    section: usize,
+    /// The last line ended with ':': short lines after it are list items, not headings.
+    lead_in: bool,
+    /// A line of text has been read: datelines and release labels come before it.
+    seen_text: bool,
+    transcript: bool,
+}
+
+impl LineState {
+    /// Sets the kind (and section) of the sentences `sentences[first..]`, which one line gave.
+    fn classify(
+        &mut self,
+        text: &str,
+        sentences: &mut Vec<Sentence>,
+        first: usize,
+        marker: Marker,
+    ) {
+        let span = Span {
+            start: sentences[first].span.start,
+            end: sentences[sentences.len() - 1].span.end,
+        };
+        let line = &text[span.start..span.end];
+        let single = sentences.len() - first == 1;
+        let whole_line = if single && !self.seen_text && marker == Marker::None && is_dateline(line)
+        {
+            Some(SentenceKind::Dateline)
+        } else if marker == Marker::Heading
+            || (!self.lead_in && marker != Marker::Bullet && reads_as_heading(line))
+        {
+            // "III. The way forward" is one heading, not two sentences.
+            Some(SentenceKind::Heading)
+        } else if single && is_aside(line) {
+            Some(SentenceKind::Aside)
+        } else {
+            None
+        };
+        if let Some(kind) = whole_line {
+            sentences.truncate(first);
+            if kind == SentenceKind::Heading {
+                self.section += 1;
+                self.seen_text = true;
+            }
+            sentences.push(Sentence {
+                span,
+                paragraph: self.paragraph,
+                section: self.section,
+                kind,
+            });
+            self.lead_in = false;
+            return;
+        }
+        let words = line.split_whitespace().count();
+        // A numbered paragraph ("12. The Leaders welcomed …") is text, not a list.
+        let numbered_paragraph = marker == Marker::Numbered && (!single || words > 40);
+        let listed = (marker != Marker::None && !numbered_paragraph)
+            || (marker == Marker::None && self.lead_in && words <= 30);
+        let mut quoted = false;
+        for sentence in &mut sentences[first..] {
+            let s = &text[sentence.span.start..sentence.span.end];
+            let opens_quoted = quoted || s.starts_with(['“', '"', '‘', '«']);
+            quoted = quote_open_after(s, quoted);
+            sentence.section = self.section;
+            sentence.kind = if is_aside(s) {
+                SentenceKind::Aside
+            } else if listed {
+                SentenceKind::ListItem
+            } else if opens_quoted {
+                SentenceKind::Quotation
+            } else {
+                SentenceKind::Body
+            };
+        }
+        self.seen_text = true;
+        // A list under a lead-in runs on over unmarked lines until one ends a sentence.
+        self.lead_in = line.ends_with(':')
+            || (self.lead_in && listed && marker == Marker::None && !ends_sentence(line));
+    }
+}
+
+/// Whether a quotation is still open after `sentence`, given whether one was open before it.
+fn quote_open_after(sentence: &str, mut open: bool) -> bool {
+    for c in sentence.chars() {
+        match c {
+            '“' | '«' => open = true,
+            '”' | '»' => open = false,
+            '"' => open = !open,
+            _ => {}
+        }
+    }
+    open
+}
+
 /// Length of a leading bullet ("- ", "• ", "1. ", "a) ") or Markdown heading marker ("## ").
-fn list_marker_len(line: &str) -> usize {
+pub(crate) fn list_marker_len(line: &str) -> usize {
     let trimmed = line.trim_start();
     let indent = line.len() - trimmed.len();
     let marker = if let Some(rest) = trimmed.strip_prefix(['-', '*', '•', '·', '–', '—', '▪', '●'])
@@ -211,6 +368,8 @@ fn push_trimmed(text: &str, start: usize, end: usize, paragraph: usize, out: &mu
         out.push(Sentence {
             span: Span { start, end: cut },
             paragraph,
+            section: 0,
+            kind: SentenceKind::Body,
         });
         start = cut + text[cut..end].len() - text[cut..end].trim_start().len();
     }
@@ -218,6 +377,8 @@ fn push_trimmed(text: &str, start: usize, end: usize, paragraph: usize, out: &mu
         out.push(Sentence {
             span: Span { start, end },
             paragraph,
+            section: 0,
+            kind: SentenceKind::Body,
         });
     }
 }
@@ -309,6 +470,63 @@ mod tests {
         assert_eq!(paragraphs, [0, 1, 2, 3, 4, 5, 5]);
     }
 
+    fn kinds(text: &str) -> Vec<(SentenceKind, &str)> {
+        segment(text)
+            .iter()
+            .map(|s| (s.kind, &text[s.span.start..s.span.end]))
+            .collect()
+    }
+
+    #[test]
+    fn each_sentence_knows_what_it_is() {
+        use SentenceKind::*;
+        let text = "WASHINGTON\nTHE PRESIDENT: Thank you all. We will cut costs by 10 percent. (Applause.)\n\
+                    Energy security\n\
+                    We agreed on three things:\n\
+                    more wind power\n\
+                    - a new grid by 2030\n\
+                    “This is historic,” she said. “It will last.”\n\
+                    Q: What about gas?\n\
+                    12. The Leaders welcomed the report. They asked for another one by June.";
+        assert_eq!(
+            kinds(text),
+            [
+                (Dateline, "WASHINGTON"),
+                (Speaker, "THE PRESIDENT:"),
+                (Body, "Thank you all."),
+                (Body, "We will cut costs by 10 percent."),
+                (Aside, "(Applause.)"),
+                (Heading, "Energy security"),
+                (Body, "We agreed on three things:"),
+                (ListItem, "more wind power"),
+                (ListItem, "a new grid by 2030"),
+                (Quotation, "“This is historic,” she said."),
+                (Quotation, "“It will last.”"),
+                (Speaker, "Q:"),
+                (Body, "What about gas?"),
+                (Body, "The Leaders welcomed the report."),
+                (Body, "They asked for another one by June."),
+            ]
+        );
+        let sections: Vec<usize> = segment(text).iter().map(|s| s.section).collect();
+        assert_eq!(sections, [0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]);
+    }
+
+    #[test]
+    fn a_roman_numbered_heading_is_one_heading() {
+        let text = "III. The way forward\nThe ministers agreed to meet again in May.";
+        assert_eq!(
+            kinds(text),
+            [
+                (SentenceKind::Heading, "III. The way forward"),
+                (
+                    SentenceKind::Body,
+                    "The ministers agreed to meet again in May."
+                )
+            ]
+        );
+    }
+
     #[test]
     fn overlong_runs_are_cut_at_spaces() {
         let text = "word ".repeat(500);
@@ -352,6 +570,16 @@ mod tests {
                 previous_end = end;
             }
             prop_assert!(uncovered_is_blank_or_marker(&text, &spans));
+        }
+
+        /// Joining hard-wrapped lines only ever changes white space.
+        #[test]
+        fn reflow_keeps_every_word(text in "\\PC{0,300}|([A-Za-z .,:!?”\n-]{0,400})") {
+            let flowed = crate::structure::reflow(&text);
+            prop_assert_eq!(
+                flowed.split_whitespace().collect::<Vec<_>>(),
+                text.split_whitespace().collect::<Vec<_>>()
+            );
         }
     }
 }

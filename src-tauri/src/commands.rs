@@ -10,7 +10,7 @@ use brief_core::document::read_file;
 use brief_core::error::ErrorCode;
 use brief_core::history::{content_hash, new_document};
 use brief_core::written::Progress as Writing;
-use brief_core::{Document, PointKind, Summary};
+use brief_core::{Document, PointCount, PointKind, Summary};
 use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
 use std::sync::Arc;
@@ -129,7 +129,7 @@ pub async fn clear_history(app: AppHandle) -> Result<(), AppError> {
 pub async fn summarize(
     app: AppHandle,
     doc_id: DocId,
-    points: usize,
+    points: PointCount,
 ) -> Result<SummaryView, AppError> {
     let state = app.state::<AppState>();
     let open = state.document(doc_id)?;
@@ -150,7 +150,7 @@ fn key_sentences(
     state: &AppState,
     doc_id: DocId,
     open: &OpenDocument,
-    points: usize,
+    points: PointCount,
     cancelled: &AtomicBool,
 ) -> Result<SummaryView, AppError> {
     if let Some(stored) = state.stored_summary(open, PointKind::Sentence, points) {
@@ -193,7 +193,7 @@ pub fn cancel_summary(state: State<'_, AppState>, doc_id: DocId) {
 pub async fn write_points(
     app: AppHandle,
     doc_id: DocId,
-    points: usize,
+    points: PointCount,
 ) -> Result<SummaryView, AppError> {
     let state = app.state::<AppState>();
     let open = state.document(doc_id)?;
@@ -212,7 +212,7 @@ fn written_points(
     state: &AppState,
     doc_id: DocId,
     open: &OpenDocument,
-    points: usize,
+    points: PointCount,
     cancelled: &Arc<AtomicBool>,
 ) -> Result<SummaryView, AppError> {
     if let Some(stored) = state.stored_summary(open, PointKind::Written, points) {

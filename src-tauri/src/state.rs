@@ -6,7 +6,7 @@ use crate::views::{DocId, Stage};
 use brief_core::embed::default_models_dir;
 use brief_core::history::{self, summary_key, History, StoredSummary};
 use brief_core::written::{PointWriter, Progress};
-use brief_core::{Document, PointKind, Summarizer, Summary};
+use brief_core::{Document, PointCount, PointKind, Summarizer, Summary};
 use std::collections::HashMap;
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
@@ -81,7 +81,7 @@ impl AppState {
         &self,
         open: &OpenDocument,
         kind: PointKind,
-        points: usize,
+        points: PointCount,
     ) -> Option<StoredSummary<Summary>> {
         let history = self.history().ok()?;
         history
@@ -92,7 +92,7 @@ impl AppState {
 
     /// Keeps a finished summary. A history that can't store it costs only the next reopen's
     /// head start, so the summary is still shown.
-    pub fn remember_summary(&self, open: &OpenDocument, points: usize, summary: &Summary) {
+    pub fn remember_summary(&self, open: &OpenDocument, points: PointCount, summary: &Summary) {
         if let (Some(id), Ok(mut history)) = (open.history_id, self.history()) {
             let key = summary_key(summary.kind, points);
             if let Err(err) = history.store_summary(id, &open.content_hash, &key, summary) {
@@ -158,7 +158,7 @@ impl AppState {
     pub fn summarize(
         &self,
         doc: &Document,
-        points: usize,
+        points: PointCount,
         cancelled: &AtomicBool,
         report: &mut dyn FnMut(Stage, usize, usize),
     ) -> Result<Summary, AppError> {

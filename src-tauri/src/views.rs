@@ -2,8 +2,9 @@
 //! generated from these types; a test fails when the two drift apart.
 
 use crate::state::OpenDocument;
+use brief_core::document::SentenceKind;
 use brief_core::history::Entry;
-use brief_core::{KeyPoint, Summary};
+use brief_core::{Document, KeyPoint, Summary};
 use serde::Serialize;
 use std::path::Path;
 use std::time::{Duration, UNIX_EPOCH};
@@ -27,6 +28,10 @@ pub struct DocumentView {
     pub sentences: Vec<String>,
     /// Sentence indices per paragraph, in order.
     pub paragraphs: Vec<Vec<usize>>,
+    /// The sentences that are section headings (shown as headings; never key points).
+    pub headings: Vec<usize>,
+    /// Transcript asides and stage directions, "(Applause.)" (shown quietly).
+    pub asides: Vec<usize>,
     /// A sentence to show above the original, e.g. that this is the stored copy of a file
     /// that is gone.
     pub notice: Option<String>,
@@ -46,9 +51,17 @@ impl DocumentView {
             reading_minutes: doc.reading_minutes(),
             sentences: doc.sentence_texts().into_iter().map(String::from).collect(),
             paragraphs: doc.paragraphs(),
+            headings: sentences_of_kind(doc, SentenceKind::Heading),
+            asides: sentences_of_kind(doc, SentenceKind::Aside),
             notice: open.notice.clone(),
         }
     }
+}
+
+fn sentences_of_kind(doc: &Document, kind: SentenceKind) -> Vec<usize> {
+    (0..doc.sentences.len())
+        .filter(|&i| doc.kind(i) == kind)
+        .collect()
 }
 
 #[derive(Serialize, TS)]
@@ -221,6 +234,7 @@ mod tests {
                     }],
                 }],
                 kind: PointKind::Written,
+                auto_count: false,
                 model: "m".into(),
                 timings_ms: Timings::default(),
             },

@@ -59,6 +59,8 @@ function makeDocument(
     reading_minutes: Math.max(1, Math.round(words / 230)),
     sentences,
     paragraphs,
+    headings: [],
+    asides: [],
     notice,
   };
 }
@@ -186,6 +188,7 @@ async function summarize(docId: number, points: number): Promise<Summary> {
       doc_id: docId,
       key_points: keyPoints(doc, points),
       kind: 'sentence',
+      auto_count: false,
       model: 'MiniLM-L6 (local)',
       timings_ms: { embed_ms: 298, rank_ms: 21, write_ms: 0, total_ms: 330 },
       stored_at: '2024-07-03T09:13:00Z',
@@ -213,6 +216,7 @@ async function summarize(docId: number, points: number): Promise<Summary> {
     doc_id: docId,
     key_points: keyPoints(doc, points),
     kind: 'sentence',
+    auto_count: false,
     model: 'MiniLM-L6 (local)',
     timings_ms: { embed_ms: 412, rank_ms: 38, write_ms: 0, total_ms: 463 },
     stored_at: null,
@@ -231,6 +235,7 @@ async function writePoints(docId: number, points: number): Promise<Summary> {
     doc_id: docId,
     key_points: all,
     kind: 'written',
+    auto_count: false,
     model: 'Qwen2.5 1.5B (local)',
     timings_ms: { embed_ms: 0, rank_ms: 0, write_ms: 0, total_ms: 2600 * all.length },
     stored_at: null,

@@ -4,7 +4,7 @@ import { listen, type UnlistenFn } from '@tauri-apps/api/event';
 import { getCurrentWebview } from '@tauri-apps/api/webview';
 import { open } from '@tauri-apps/plugin-dialog';
 import type { DocumentView, HistoryEntry, Progress, Summary, WrittenPoint } from './bindings';
-import type { CopyFormat } from './settings';
+import type { CopyFormat, PointCount } from './settings';
 
 // Typed wrappers around the backend and the Tauri plugins; the only module that talks to Tauri.
 
@@ -14,7 +14,7 @@ export function openDocument(path: string): Promise<DocumentView> {
   return invoke<DocumentView>('open_document', { path });
 }
 
-export function summarize(docId: number, points: number): Promise<Summary> {
+export function summarize(docId: number, points: PointCount): Promise<Summary> {
   return invoke<Summary>('summarize', { docId, points });
 }
 
@@ -26,7 +26,7 @@ export function cancelSummary(docId: number): Promise<void> {
  * Has the local language model write the key points in its own words, one `written-point` event each; resolves
  * with all of them (at once when they are read back from the history). A later call for the document cancels this one.
  */
-export function writePoints(docId: number, points: number): Promise<Summary> {
+export function writePoints(docId: number, points: PointCount): Promise<Summary> {
   return invoke<Summary>('write_points', { docId, points });
 }
 

@@ -210,6 +210,23 @@ describe('summarising', () => {
     await vi.waitFor(() => expect(commands('summarize').slice(-1)[0]?.args).toEqual({ docId: 1, points: 9 }));
     expect(localStorage.getItem('brief.points')).toBe('9');
   });
+
+  it('asks for an automatic count and says how many points it gave', async () => {
+    fakeBackend([makeDoc(1, '/s/one.txt')], {
+      summarize: (args) => ({ ...makeSummary(1, 3), auto_count: args.points === 'auto' }),
+    });
+    const app = await start();
+    await app.openPaths(['/s/one.txt']);
+    const count = one(root, 'points-count') as HTMLSelectElement;
+    const auto = (): HTMLOptionElement | undefined => [...count.options].find((option) => option.value === 'auto');
+    expect(auto()?.textContent).toBe('Auto');
+    count.value = 'auto';
+    count.dispatchEvent(new Event('change'));
+    await vi.waitFor(() => expect(commands('summarize').slice(-1)[0]?.args).toEqual({ docId: 1, points: 'auto' }));
+    await vi.waitFor(() => expect(auto()?.textContent).toBe('Auto: 3 points'));
+    expect(count.value).toBe('auto');
+    expect(localStorage.getItem('brief.points')).toBe('auto');
+  });
 });
 
 describe('evidence and copying', () => {
@@ -717,7 +734,7 @@ describe('written key points', () => {
 
   it('keeps the points written before Cancel, says so without an error, and writes the rest', async () => {
     const { jobs, handler } = writer();
-    fakeBackend([makeDoc(1, '/s/one.txt')], { write_points: handler });
+    fakeBackend([makeDoc(1, '/s/one.txt')], { write_points: handler, summarize: () => makeSummary(1, 3) });
     const app = await start();
     await app.openPaths(['/s/one.txt']);
     await vi.waitFor(() => expect(jobs).toHaveLength(1));
@@ -729,7 +746,7 @@ describe('written key points', () => {
     await vi.waitFor(() => expect(commands('cancel_writing')).toEqual([{ cmd: 'cancel_writing', args: { docId: 1 } }]));
     expect(one(root, 'writing-progress').textContent).toContain('Cancelling…');
     jobs[0]?.reject({ code: 'cancelled', message: 'cancelled' });
-    await vi.waitFor(() => expect(one(root, 'writing-stopped').textContent).toContain('Stopped after 2 of 5 points.'));
+    await vi.waitFor(() => expect(one(root, 'writing-stopped').textContent).toContain('Stopped after 2 of 3 points.'));
     expect(texts()).toEqual(['Written about the first and third.', 'Written about the fourth.']);
     expect(root.querySelector('.points-body [role="alert"]')).toBeNull();
     expect(one(root, 'error-banner').hidden).toBe(true);

@@ -19,6 +19,7 @@ import {
   savePoints,
   savePointsView,
   type CopyFormat,
+  type PointCount,
   type PointsView,
 } from './settings';
 import { commandFor, type Command } from './shortcuts';
@@ -330,7 +331,7 @@ export async function startApp(root: HTMLElement): Promise<App> {
     }
   }
 
-  async function summarise(docId: number, count: number): Promise<void> {
+  async function summarise(docId: number, count: PointCount): Promise<void> {
     const before = findById(state, docId);
     const inFlight = before?.summary.kind === 'running' && before.summary.request !== 0;
     const request = ++requestSeq;
@@ -410,7 +411,7 @@ export async function startApp(root: HTMLElement): Promise<App> {
     api.cancelSummary(docId).catch((reason: unknown) => showError('Couldn’t cancel the summary.', reason));
   }
 
-  function setCount(count: number): void {
+  function setCount(count: PointCount): void {
     preferredPoints = clampPoints(count);
     savePoints(storage, preferredPoints);
     const open = activeDocument(state);

@@ -30,7 +30,11 @@ stored_at: string | null, key_points: Array<KeyPoint>,
  * Key sentences, or written key points (which may include a key sentence the writing
  * model left out, marked as such).
  */
-kind: PointKind, model: string, timings_ms: Timings, };
+kind: PointKind, 
+/**
+ * Whether the number of points was chosen from the document's length.
+ */
+auto_count: boolean, model: string, timings_ms: Timings, };
 export type DocumentView = { 
 /**
  * Assigned by the app, unique per opened document.
@@ -48,6 +52,14 @@ sentences: Array<string>,
  * Sentence indices per paragraph, in order.
  */
 paragraphs: Array<Array<number>>, 
+/**
+ * The sentences that are section headings (shown as headings; never key points).
+ */
+headings: Array<number>, 
+/**
+ * Transcript asides and stage directions, "(Applause.)" (shown quietly).
+ */
+asides: Array<number>, 
 /**
  * A sentence to show above the original, e.g. that this is the stored copy of a file
  * that is gone.

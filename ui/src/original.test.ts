@@ -224,3 +224,23 @@ describe('building a long document in chunks', () => {
     expect(parts[0]?.style.getPropertyValue('--part-height')).toMatch(/^\d+em$/);
   });
 });
+
+describe('the structure of a statement', () => {
+  it('shows section headings as headings and asides quietly, as text', () => {
+    open(
+      makeDoc(1, '/s/speech.txt', {
+        sentences: ['Energy security', 'We will build <b>two</b> new lines.', '(Applause.)', 'Thank you.'],
+        paragraphs: [[0], [1, 2], [3]],
+        headings: [0],
+        asides: [2],
+      }),
+    );
+    const heading = pane.element.querySelector('.doc-body h2.doc-heading');
+    expect(heading?.textContent).toBe('Energy security');
+    expect(pane.element.querySelectorAll('.doc-body p')).toHaveLength(2);
+    expect(sentence(1)?.textContent).toBe('We will build <b>two</b> new lines.');
+    expect(sentence(1)?.querySelector('b')).toBeNull();
+    expect(sentence(2)?.classList.contains('aside')).toBe(true);
+    expect(sentence(1)?.classList.contains('aside')).toBe(false);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadPointsView, savePointsView } from './settings';
+import { loadPoints, loadPointsView, savePoints, savePointsView } from './settings';
 
 const store = (values: Record<string, string> = {}): Pick<Storage, 'getItem' | 'setItem'> => ({
   getItem: (key) => values[key] ?? null,
@@ -27,5 +27,19 @@ describe('points view', () => {
     };
     expect(loadPointsView(broken)).toBe('written');
     expect(() => savePointsView(broken, 'sentences')).not.toThrow();
+  });
+});
+
+describe('number of key points', () => {
+  it('is 5 unless chosen, a number from 3 to 12 or automatic by length', () => {
+    expect(loadPoints(store())).toBe(5);
+    expect(loadPoints(store({ 'brief.points': '40' }))).toBe(12);
+    expect(loadPoints(store({ 'brief.points': 'junk' }))).toBe(5);
+    const remembered = store();
+    savePoints(remembered, 'auto');
+    expect(remembered.getItem('brief.points')).toBe('auto');
+    expect(loadPoints(remembered)).toBe('auto');
+    savePoints(remembered, 7);
+    expect(loadPoints(remembered)).toBe(7);
   });
 });

@@ -5,6 +5,9 @@ export type CopyFormat = 'text' | 'markdown';
 /** Which key points the panel lists: sentences taken from the statement, or points the model wrote. */
 export type PointsView = 'sentences' | 'written';
 
+/** How many key points to ask for: a number, or 'auto' for a count that grows with the document's length. */
+export type PointCount = number | 'auto';
+
 export const POINTS_MIN = 3;
 export const POINTS_MAX = 12;
 export const POINTS_DEFAULT = 5;
@@ -31,17 +34,23 @@ function write(store: KeyValueStore, key: string, value: string): void {
   }
 }
 
-export function clampPoints(value: number): number {
+export function clampPoints(value: PointCount): PointCount {
+  if (value === 'auto') return value;
   if (!Number.isFinite(value)) return POINTS_DEFAULT;
   return Math.min(POINTS_MAX, Math.max(POINTS_MIN, Math.round(value)));
 }
 
-export function loadPoints(store: KeyValueStore): number {
-  const raw = read(store, POINTS_KEY);
-  return raw === null ? POINTS_DEFAULT : clampPoints(Number.parseInt(raw, 10));
+/** A count control's value ('auto' or a number) as a count. */
+export function parsePoints(raw: string): PointCount {
+  return raw === 'auto' ? 'auto' : clampPoints(Number.parseInt(raw, 10));
 }
 
-export function savePoints(store: KeyValueStore, points: number): void {
+export function loadPoints(store: KeyValueStore): PointCount {
+  const raw = read(store, POINTS_KEY);
+  return raw === null ? POINTS_DEFAULT : parsePoints(raw);
+}
+
+export function savePoints(store: KeyValueStore, points: PointCount): void {
   write(store, POINTS_KEY, String(clampPoints(points)));
 }
 

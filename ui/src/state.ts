@@ -1,5 +1,5 @@
 import type { DocumentView, KeyPoint, Progress, ProgressStage, Summary, WrittenPoint } from './bindings';
-import type { PointsView } from './settings';
+import type { PointCount, PointsView } from './settings';
 
 // Pure application state: which documents are open, which is active, each one's key sentences, written key points
 // and selection, and which of the two lists the panel shows.
@@ -31,7 +31,7 @@ export type WritingState =
 export type OpenDocument = {
   doc: DocumentView;
   /** The number of key points asked for, shown by the count control while this document is active. */
-  points: number;
+  points: PointCount;
   summary: SummaryState;
   writing: WritingState;
   /** Index of the key point (in the list on screen) whose evidence stays highlighted. */
@@ -68,7 +68,7 @@ function updateDoc(state: AppState, id: number, change: (open: OpenDocument) => 
 }
 
 /** Adds a document and makes it active; a path that is already open just becomes active. */
-export function addDocument(state: AppState, doc: DocumentView, points: number): AppState {
+export function addDocument(state: AppState, doc: DocumentView, points: PointCount): AppState {
   const existing = findByPath(state, doc.path) ?? findById(state, doc.id);
   if (existing) return activate(state, existing.doc.id);
   const open: OpenDocument = {
@@ -107,7 +107,7 @@ export function cycle(state: AppState, step: 1 | -1): AppState {
   return next ? activate(state, next.doc.id) : state;
 }
 
-export function startSummary(state: AppState, id: number, request: number, points: number): AppState {
+export function startSummary(state: AppState, id: number, request: number, points: PointCount): AppState {
   return updateDoc(state, id, (open) => ({
     ...open,
     points,
@@ -196,12 +196,18 @@ export function setPointsView(state: AppState, view: PointsView): AppState {
   return { ...state, pointsView: view, docs };
 }
 
+/** How many points writing will give: one per key sentence, or the count asked for before they are known. */
+function writingTotal(open: OpenDocument | undefined): number {
+  if (open?.summary.kind === 'ready') return open.summary.summary.key_points.length;
+  return typeof open?.points === 'number' ? open.points : 0;
+}
+
 /** Starts writing from the key sentences; a restart after Stop keeps what was written until it is replaced. */
 export function startWriting(state: AppState, id: number, request: number): AppState {
   return updateWriting(state, id, (writing) => ({
     kind: 'running',
     request,
-    total: findById(state, id)?.points ?? 0,
+    total: writingTotal(findById(state, id)),
     points: writing.kind === 'stopped' ? writing.points : [],
     progress: null,
     cancelling: false,

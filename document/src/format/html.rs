@@ -181,6 +181,10 @@ fn text_of(root: ElementRef<'_>, whole_body: bool) -> String {
                             out.push_str("\n\n");
                         }
                         "td" | "th" => out.push(' '),
+                        // Markers tell brief-document's structure what the line is; they are
+                        // not part of any sentence, so the original pane does not show them.
+                        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => out.push_str("\n\n## "),
+                        "li" => out.push_str("\n\n• "),
                         name if BLOCKS.contains(&name) => out.push_str("\n\n"),
                         _ => {}
                     }
@@ -201,7 +205,11 @@ fn text_of(root: ElementRef<'_>, whole_body: bool) -> String {
             },
         }
     }
-    out
+    // A heading or list item with no text leaves its marker alone on a line.
+    out.lines()
+        .filter(|line| !matches!(line.trim(), "##" | "•"))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// HTML white space (line breaks in the source included) is one space.
@@ -305,8 +313,19 @@ mod tests {
         let text = crate::decode::normalise(&page.text);
         assert_eq!(
             text,
-            "Minister meets Italian counterpart\n\n2 July 2024\n\nThe minister met his Italian counterpart in Vilnius.\n\nThey discussed air defence and the 4,000 troops.\nA new line.\n\nFirst item.\n\nSecond item."
+            "## Minister meets Italian counterpart\n\n2 July 2024\n\nThe minister met his Italian counterpart in Vilnius.\n\nThey discussed air defence and the 4,000 troops.\nA new line.\n\n• First item.\n\n• Second item."
         );
+        // The markers say what each line is; the sentences leave them out.
+        let doc = crate::Document::parse(PAGE.as_bytes(), None).unwrap();
+        assert_eq!(
+            doc.title.as_deref(),
+            Some("Minister meets Italian counterpart")
+        );
+        let items: Vec<&str> = (0..doc.sentences.len())
+            .filter(|&i| doc.kind(i) == crate::SentenceKind::ListItem)
+            .map(|i| doc.sentence(i))
+            .collect();
+        assert_eq!(items, ["First item.", "Second item."]);
         assert_eq!(
             page.title.as_deref(),
             Some("Minister meets Italian counterpart")

@@ -44,6 +44,9 @@ export type OriginalPane = {
 type Rendered = {
   doc: DocumentView;
   paragraphs: ReadonlyArray<readonly number[]>;
+  /** Section headings, shown as headings; transcript asides, shown quietly. */
+  headings: ReadonlySet<number>;
+  asides: ReadonlySet<number>;
   article: HTMLElement;
   body: HTMLElement;
   /** The status line after the built part while there is more; it builds the next chunk when clicked. */
@@ -131,6 +134,8 @@ function createView(doc: DocumentView): Rendered {
   return {
     doc,
     paragraphs,
+    headings: new Set(doc.headings),
+    asides: new Set(doc.asides),
     article,
     body,
     more,
@@ -156,7 +161,7 @@ function sentenceSpan(view: Rendered, index: number | undefined): HTMLElement | 
   if (text === undefined || view.spans.has(index)) return null;
   // Built by hand rather than with el(): this runs for every sentence of the document.
   const span = document.createElement('span');
-  let className = 'sentence';
+  let className = view.asides.has(index) ? 'sentence aside' : 'sentence';
   if (view.highlighted.has(index)) className += ' highlight';
   if (view.selected === index) className += ' selected';
   span.className = className;
@@ -180,7 +185,9 @@ function buildChunk(view: Rendered): void {
   let heightEm = 0;
   while (walked < budget && next.paragraph < paragraphs.length) {
     const indices = paragraphs[next.paragraph] ?? [];
-    const paragraph = next.element ?? el('p');
+    // A section heading is a paragraph of its own (brief-document puts it on its own line).
+    const paragraph = next.element ?? el(view.headings.has(indices[0] ?? -1) ? 'h2' : 'p');
+    if (paragraph.tagName === 'H2') paragraph.className = 'doc-heading';
     // A paragraph too long for the chunk is split where the chunk is full, and continued by the next one.
     const left = indices.length - next.offset;
     const end = next.offset + (left <= CHUNK_MAX - walked ? left : budget - walked);

@@ -7,7 +7,7 @@ import {
   stoppedLabel,
   storedSummaryLabel,
 } from '../format';
-import { POINTS_MAX, POINTS_MIN, type CopyFormat, type PointsView } from '../settings';
+import { POINTS_MAX, POINTS_MIN, parsePoints, type CopyFormat, type PointCount, type PointsView } from '../settings';
 import { withShortcut } from '../shortcuts';
 import { evidenceSentences, shownPoints, type OpenDocument, type SummaryState, type WritingState } from '../state';
 import { button, el, prefersReducedMotion, selectBox, srOnly } from './dom';
@@ -24,7 +24,7 @@ export type PointsHandlers = {
   pin(index: number): void;
   copyPoint(index: number): Promise<boolean>;
   copyAll(): void;
-  setCount(count: number): void;
+  setCount(count: PointCount): void;
   setFormat(format: CopyFormat): void;
   setView(view: PointsView): void;
   cancel(): void;
@@ -39,6 +39,9 @@ export type PointsPanel = {
   setMarks(pinned: number | null, cited: readonly number[]): void;
   scrollToPoint(index: number): void;
 };
+
+const AUTO_LABEL = 'Auto';
+const AUTO_TITLE = 'As many key points as the document’s length calls for: 5 for a release, up to 12 for a long speech';
 
 /** A background job the panel shows progress for: choosing the key sentences, or writing the key points. */
 type Job = {
@@ -127,7 +130,10 @@ export function createPointsPanel(handlers: PointsHandlers): PointsPanel {
   });
   for (let n = POINTS_MIN; n <= POINTS_MAX; n++)
     count.append(el('option', { text: `${n} points`, attrs: { value: String(n) } }));
-  count.addEventListener('change', () => handlers.setCount(Number(count.value)));
+  // Auto: 5 for a release, more for a longer document (up to 12); once chosen it says how many.
+  const autoOption = el('option', { text: AUTO_LABEL, attrs: { value: 'auto', title: AUTO_TITLE } });
+  count.append(autoOption);
+  count.addEventListener('change', () => handlers.setCount(parsePoints(count.value)));
 
   const format = el(
     'select',
@@ -469,6 +475,8 @@ export function createPointsPanel(handlers: PointsHandlers): PointsPanel {
       format.value = copyFormat;
       count.disabled = !open;
       if (open) count.value = String(open.points);
+      const chosen = open?.summary.kind === 'ready' ? open.summary.summary : null;
+      autoOption.textContent = chosen?.auto_count ? `Auto: ${chosen.key_points.length} points` : AUTO_LABEL;
       viewButtons.sentences.setAttribute('aria-pressed', String(view === 'sentences'));
       viewButtons.written.setAttribute('aria-pressed', String(view === 'written'));
       copyAll.disabled = shownPoints(open, view).length === 0;

@@ -6,7 +6,7 @@ use crate::output;
 use crate::Pipeline;
 use brief_core::document::read_file;
 use brief_core::history::{self, content_hash, summary_key, History};
-use brief_core::{Document, PointKind, Summary};
+use brief_core::{Document, PointCount, PointKind, Summary};
 use indicatif::{ProgressBar, ProgressStyle};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -38,7 +38,7 @@ struct Report {
 pub fn run(
     inputs: &[Input],
     out: &Path,
-    points: usize,
+    points: PointCount,
     kind: PointKind,
     jobs: usize,
     models: &Path,
@@ -156,7 +156,7 @@ fn is_unchanged(
     input: &Input,
     out: &Path,
     kind: PointKind,
-    points: usize,
+    points: PointCount,
 ) -> bool {
     let (Some(history), Ok(bytes)) = (history, read_file(&input.path)) else {
         return false;
@@ -170,7 +170,7 @@ fn is_unchanged(
     matches!(stored, Ok(Some(_))) && markdown.is_file() && json.is_file()
 }
 
-fn summarise(pipeline: &Pipeline, path: &Path, points: usize) -> Result<Box<Done>, String> {
+fn summarise(pipeline: &Pipeline, path: &Path, points: PointCount) -> Result<Box<Done>, String> {
     let bytes = read_file(path).map_err(|err| err.to_string())?;
     let doc = Document::parse(&bytes, Some(path)).map_err(|err| err.in_file(path).to_string())?;
     let summary = pipeline
@@ -189,7 +189,7 @@ fn save(
     input: &Input,
     out: &Path,
     done: &Done,
-    points: usize,
+    points: PointCount,
     kind: PointKind,
     history: Option<&mut History>,
 ) -> Result<(), String> {

@@ -6,9 +6,9 @@ mod inputs;
 mod output;
 
 use brief_core::embed::default_models_dir;
-use brief_core::summary::{DEFAULT_POINTS, MAX_POINTS};
+use brief_core::summary::DEFAULT_POINTS;
 use brief_core::written::PointWriter;
-use brief_core::{Document, PointKind, Summarizer, Summary};
+use brief_core::{Document, PointCount, PointKind, Summarizer, Summary};
 use clap::{Parser, Subcommand, ValueEnum};
 use output::Format;
 use std::path::{Path, PathBuf};
@@ -32,10 +32,10 @@ enum Command {
         /// Files (.txt, .md, .html, .docx, .pdf) or folders of them.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
-        /// How many key points per file.
-        #[arg(long, short = 'n', default_value_t = DEFAULT_POINTS as u8,
-              value_parser = clap::value_parser!(u8).range(1..=MAX_POINTS as i64))]
-        points: u8,
+        /// How many key points per file (1–12), or "auto": 5 for a release, more as the
+        /// document grows, up to 12 for a long speech.
+        #[arg(long, short = 'n', default_value_t = PointCount::Fixed(DEFAULT_POINTS))]
+        points: PointCount,
         /// Key sentences of the original (fast), or short key points written from them by the
         /// writing model, each checked against the original (about 15 s per statement).
         #[arg(long, value_enum, default_value_t = Mode::Sentences)]
@@ -91,7 +91,7 @@ impl Pipeline {
     }
 
     /// The key sentences, rewritten by the writing model when it is loaded.
-    pub fn summarize(&self, doc: &Document, points: usize) -> brief_core::Result<Summary> {
+    pub fn summarize(&self, doc: &Document, points: PointCount) -> brief_core::Result<Summary> {
         let summary = self
             .summarizer
             .summarize(doc, points, &mut |_, _, _| Ok(()))?;
@@ -129,7 +129,6 @@ fn main() -> ExitCode {
         }
     };
     let models = models.unwrap_or_else(default_models_dir);
-    let points = usize::from(points);
     let kind = PointKind::from(mode);
     match out {
         Some(out) => {
@@ -148,7 +147,7 @@ fn main() -> ExitCode {
 /// Prints each file's key points to stdout; failures go to stderr, one line per file.
 fn print_all(
     inputs: &[inputs::Input],
-    points: usize,
+    points: PointCount,
     kind: PointKind,
     format: Format,
     models: &Path,

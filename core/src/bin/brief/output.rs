@@ -71,6 +71,14 @@ pub fn markdown(file: &Path, doc: &Document, summary: &Summary) -> String {
     if let Some(date) = &doc.date {
         let _ = writeln!(out, "_{date}_");
     }
+    if summary.auto_count {
+        let _ = writeln!(
+            out,
+            "_{} key points (automatic count for {} words)_",
+            summary.key_points.len(),
+            doc.words()
+        );
+    }
     out.push('\n');
     for point in &summary.key_points {
         let _ = writeln!(out, "- {}{}", point.text, flags(point, "⚠ *Check: ", "*"));
