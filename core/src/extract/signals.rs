@@ -657,7 +657,12 @@ fn centrality(embeddings: &[Vec<f32>]) -> Vec<f32> {
         .collect()
 }
 
-/// Zero mean, unit spread.
+/// Beyond this many spreads from the mean a value counts as this far: in a document of thousands
+/// of near-identical sentences the one different sentence would otherwise lie hundreds of
+/// spreads out, and one signal would decide its rank alone.
+const MAX_SPREADS: f32 = 3.0;
+
+/// Zero mean, unit spread, clamped to `MAX_SPREADS`.
 fn standardise(values: &[f32]) -> Vec<f32> {
     let n = values.len().max(1) as f32;
     let mean = values.iter().sum::<f32>() / n;
@@ -665,7 +670,10 @@ fn standardise(values: &[f32]) -> Vec<f32> {
     if spread < 1e-6 {
         return vec![0.0; values.len()];
     }
-    values.iter().map(|v| (v - mean) / spread).collect()
+    values
+        .iter()
+        .map(|v| ((v - mean) / spread).clamp(-MAX_SPREADS, MAX_SPREADS))
+        .collect()
 }
 
 #[cfg(test)]
@@ -676,6 +684,15 @@ mod tests {
         let mut s = [0.0; COUNT];
         lexical(sentence, &mut s);
         s
+    }
+
+    #[test]
+    fn one_odd_sentence_among_thousands_is_not_pushed_out_of_reach() {
+        let mut values = vec![1.0; 10_000];
+        values.push(0.0);
+        let standard = standardise(&values);
+        assert_eq!(standard[10_000], -MAX_SPREADS);
+        assert!(standard[0].abs() < 0.1);
     }
 
     #[test]
