@@ -133,6 +133,11 @@ pub struct Timings {
     /// The writing model's time, for written key points.
     #[serde(default)]
     pub write_ms: f64,
+    /// Written key points: from the start of writing to the first point shown.
+    #[serde(default)]
+    pub first_point_ms: f64,
+    /// Key sentences: the whole summary. Written points: from the start of writing to the last
+    /// point (second tries included).
     pub total_ms: f64,
 }
 
@@ -235,6 +240,7 @@ impl Summarizer {
                 embed_ms,
                 rank_ms,
                 write_ms: 0.0,
+                first_point_ms: 0.0,
                 total_ms: ms_since(started),
             },
         })

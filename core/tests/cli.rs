@@ -265,6 +265,13 @@ fn written_points_in_json_say_their_kind_their_checks_and_their_evidence() {
     assert!(output.status.success(), "{}", stderr(&output));
     let json: serde_json::Value = serde_json::from_str(stdout(&output).trim()).unwrap();
     assert_eq!(json["kind"], "written");
+    // When the first point came, and the last: what a reader waited for.
+    let first = json["timings_ms"]["first_point_ms"].as_f64().unwrap();
+    let all = json["timings_ms"]["total_ms"].as_f64().unwrap();
+    assert!(
+        0.0 < first && first <= all,
+        "first {first} ms, all {all} ms"
+    );
     let text = Document::open(Path::new(FIXTURE)).unwrap().text;
     let points = json["key_points"].as_array().unwrap();
     assert_eq!(points.len(), 5);

@@ -688,7 +688,7 @@ describe('written key points', () => {
     jobs[0]?.resolve(makeWritten(1, 2));
     await vi.waitFor(() => expect(root.querySelector('[data-testid="writing-progress"]')).toBeNull());
     expect(texts()).toEqual(['Written about the first and third.', 'Written about the fourth.']);
-    expect(root.querySelector('.points-meta')?.textContent).toBe('test-writer · 9.4 s');
+    expect(root.querySelector('.points-meta')?.textContent).toBe('test-writer · first point 3.1 s · all 9.4 s');
     // The same list stayed on screen, so the pin did too.
     expect(all(root, 'key-point')[0]?.classList.contains('pinned')).toBe(true);
   });

@@ -19,7 +19,16 @@ export type Timings = { embed_ms: number, rank_ms: number,
 /**
  * The writing model's time, for written key points.
  */
-write_ms: number, total_ms: number, };
+write_ms: number, 
+/**
+ * Written key points: from the start of writing to the first point shown.
+ */
+first_point_ms: number, 
+/**
+ * Key sentences: the whole summary. Written points: from the start of writing to the last
+ * point (second tries included).
+ */
+total_ms: number, };
 export type Summary = { doc_id: number, 
 /**
  * RFC 3339, UTC: when this summary was made, if it was read back from the history

@@ -47,7 +47,7 @@ export function makeSummary(docId: number, count = 2): Summary {
     kind: 'sentence',
     auto_count: false,
     model: 'test-model',
-    timings_ms: { embed_ms: 5, rank_ms: 1, write_ms: 0, total_ms: 7 },
+    timings_ms: { embed_ms: 5, rank_ms: 1, write_ms: 0, first_point_ms: 0, total_ms: 7 },
     stored_at: null,
   };
 }
@@ -70,7 +70,7 @@ export function makeWritten(docId: number, count = 2): Summary {
     kind: 'written',
     auto_count: false,
     model: 'test-writer',
-    timings_ms: { embed_ms: 0, rank_ms: 0, write_ms: 0, total_ms: 9400 },
+    timings_ms: { embed_ms: 0, rank_ms: 0, write_ms: 0, first_point_ms: 3100, total_ms: 9400 },
     stored_at: null,
   };
 }

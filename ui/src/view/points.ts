@@ -352,9 +352,11 @@ export function createPointsPanel(handlers: PointsHandlers): PointsPanel {
     const timing = summary.timings_ms;
     const meta = el('p', {
       class: 'points-meta',
-      text: `${summary.model} · ${durationLabel(timing.total_ms)}`,
+      text: written
+        ? `${summary.model} · first point ${durationLabel(timing.first_point_ms)} · all ${durationLabel(timing.total_ms)}`
+        : `${summary.model} · ${durationLabel(timing.total_ms)}`,
       attrs: written
-        ? {}
+        ? { title: 'Time from the start of writing to the first point, and to the last' }
         : { title: `Reading ${durationLabel(timing.embed_ms)}, choosing ${durationLabel(timing.rank_ms)}` },
     });
     // Key points read back from history rather than computed now say so, quietly.
