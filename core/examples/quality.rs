@@ -63,23 +63,24 @@ fn main() -> anyhow::Result<()> {
     println!("| kind | documents | facts | Brief covers | first-7 covers |");
     println!("|---|---|---|---|---|");
     let validation = in_half(&at_seven, Half::Validation);
-    for kind in KINDS {
-        let t = Totals::of(validation.iter().filter(|s| s.kind == kind));
+    let row = |label: &str, t: Totals| {
         println!(
-            "| {kind} | {} | {} | {} | {} |",
+            "| {label} | {} | {} | {} | {} |",
             t.documents,
             t.facts,
             pct(t.brief, &t),
             pct(t.first_n, &t)
         );
+    };
+    for kind in KINDS {
+        row(
+            kind,
+            Totals::of(validation.iter().filter(|s| s.kind == kind)),
+        );
     }
-    let long = Totals::of(validation.iter().filter(|s| s.words > LONG_WORDS));
-    println!(
-        "| over {LONG_WORDS} words (any kind) | {} | {} | {} | {} |",
-        long.documents,
-        long.facts,
-        pct(long.brief, &long),
-        pct(long.first_n, &long)
+    row(
+        &format!("over {LONG_WORDS} words (any kind)"),
+        Totals::of(validation.iter().filter(|s| s.words > LONG_WORDS)),
     );
 
     println!("\nEvery document at 7 points, and with the automatic count:\n");

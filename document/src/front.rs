@@ -31,7 +31,9 @@ pub fn split_front_matter(text: &str) -> FrontMatter<'_> {
     FrontMatter { date, title, body }
 }
 
-const MONTHS: [&str; 12] = [
+/// The month names in order, lower-case: for datelines here, in `structure`, and in the
+/// ranking's date signal.
+pub const MONTHS: [&str; 12] = [
     "january",
     "february",
     "march",

@@ -17,5 +17,6 @@ mod structure;
 pub use document::{read_file, Document, MAX_FILE_BYTES};
 pub use error::{Error, ErrorCode, Result};
 pub use format::Format;
+pub use front::MONTHS;
 pub use segment::{Sentence, Span};
 pub use structure::{without_asides, SentenceKind};

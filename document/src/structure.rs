@@ -5,6 +5,7 @@
 //! its topic, so that it holds for any kind of statement: releases, fact sheets with headings,
 //! transcripts of speeches with "(Applause.)" and "THE PRESIDENT:".
 
+use crate::front::MONTHS;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 
@@ -219,21 +220,6 @@ pub(crate) fn is_dateline(line: &str) -> bool {
     });
     shouting || (has_year && (has_month || words.len() <= 3))
 }
-
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
 
 /// `sentence` without its bracketed asides ("(applause)", "-- (laughter) --", "[sic]"), for
 /// showing it as a key point; the original keeps them. Borrowed when there are none.

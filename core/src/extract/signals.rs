@@ -597,31 +597,21 @@ fn word_lists() -> &'static WordLists {
             "usd", "dollars", "pounds", "yen", "rupees", "crore", "lakh", "rand", "francs",
         ]
         .into(),
-        months: [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-            "monday",
-            "tuesday",
-            "wednesday",
-            "thursday",
-            "friday",
-            "saturday",
-            "sunday",
-            "today",
-            "yesterday",
-            "tomorrow",
-        ]
-        .into(),
+        months: brief_document::MONTHS
+            .into_iter()
+            .chain([
+                "monday",
+                "tuesday",
+                "wednesday",
+                "thursday",
+                "friday",
+                "saturday",
+                "sunday",
+                "today",
+                "yesterday",
+                "tomorrow",
+            ])
+            .collect(),
         numbers: [
             "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
             "twelve", "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "dozen",
